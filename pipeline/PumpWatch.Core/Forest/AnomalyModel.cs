@@ -1,0 +1,148 @@
+using MathNet.Numerics.Statistics;
+
+namespace PumpWatch.Core.Forest;
+
+/// <summary>
+/// A trained detector: feature names in order, scaler, isolation forest, threshold, and training summary.
+/// Scores raw feature vectors (scaling them first); serialised by <see cref="ModelArtifact"/>.
+/// </summary>
+public sealed class AnomalyModel
+{
+    private const int MaxStackFeatures = 256;
+
+    internal AnomalyModel(string modelId, DateTimeOffset created, string featureSetVersion, IReadOnlyList<string> features,
+        FeatureScaler scaler, IsolationForest forest, int seed, Threshold threshold, TrainingSummary training)
+    {
+        ModelId = modelId;
+        Created = created;
+        FeatureSetVersion = featureSetVersion;
+        Features = features;
+        Scaler = scaler;
+        Forest = forest;
+        Seed = seed;
+        Threshold = threshold;
+        Training = training;
+    }
+
+    /// <summary>Content hash of the model (features, scaler, trees, threshold); equal models have equal ids.</summary>
+    public string ModelId { get; internal set; }
+
+    public DateTimeOffset Created { get; }
+
+    public string FeatureSetVersion { get; }
+
+    public IReadOnlyList<string> Features { get; }
+
+    public FeatureScaler Scaler { get; }
+
+    public IsolationForest Forest { get; }
+
+    public int Seed { get; }
+
+    public Threshold Threshold { get; }
+
+    public TrainingSummary Training { get; }
+
+    /// <summary>Trains scaler, forest and threshold on <paramref name="rows"/> (row-major, one column per feature; NaN allowed).</summary>
+    public static AnomalyModel Train(ReadOnlySpan<double> rows, IReadOnlyList<string> features, TrainingOptions options,
+        DateTimeOffset created, string featureSetVersion, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(options);
+        var width = features.Count;
+        if (width == 0 || rows.Length == 0 || rows.Length % width != 0)
+        {
+            throw new ArgumentException($"need at least one row of {width} features", nameof(rows));
+        }
+
+        var n = rows.Length / width;
+        var scaler = FeatureScaler.Fit(rows, width, options.Scaler);
+        var scaled = new double[rows.Length];
+        for (var r = 0; r < n; r++)
+        {
+            scaler.Transform(rows.Slice(r * width, width), scaled.AsSpan(r * width, width));
+        }
+
+        var forest = IsolationForest.Fit(scaled, width, options.Forest);
+        var scores = new double[n];
+        forest.Score(scaled, scores);
+        var threshold = options.FixedThreshold is { } value
+            ? Threshold.Fixed(value)
+            : Threshold.FromFalseAlarmRate(scores, options.FalseAlarmRate);
+
+        Array.Sort(scores);
+        var quantiles = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["p50"] = SortedArrayStatistics.QuantileCustom(scores, 0.5, QuantileDefinition.R7),
+            ["p90"] = SortedArrayStatistics.QuantileCustom(scores, 0.9, QuantileDefinition.R7),
+            ["p99"] = SortedArrayStatistics.QuantileCustom(scores, 0.99, QuantileDefinition.R7),
+            ["max"] = scores[^1],
+        };
+
+        var mean = new double[width];
+        var std = new double[width];
+        var column = new List<double>(n);
+        for (var f = 0; f < width; f++)
+        {
+            column.Clear();
+            for (var r = 0; r < n; r++)
+            {
+                var v = rows[(r * width) + f];
+                if (!double.IsNaN(v))
+                {
+                    column.Add(v);
+                }
+            }
+
+            mean[f] = column.Count > 0 ? column.Mean() : double.NaN;
+            std[f] = column.Count > 1 ? column.StandardDeviation() : double.NaN;
+        }
+
+        var summary = new TrainingSummary(n, from, to, quantiles, mean, std);
+        var model = new AnomalyModel("", created, featureSetVersion, features.ToArray(), scaler, forest, options.Forest.Seed, threshold, summary);
+        model.ModelId = ModelArtifact.ContentId(model);
+        return model;
+    }
+
+    /// <summary>Anomaly score s of a raw feature vector; does not allocate.</summary>
+    public double Score(ReadOnlySpan<double> raw)
+    {
+        Span<double> scaled = raw.Length <= MaxStackFeatures ? stackalloc double[raw.Length] : new double[raw.Length];
+        Scaler.Transform(raw, scaled);
+        return Forest.Score(scaled);
+    }
+
+    /// <summary>The <paramref name="top"/> features that isolated <paramref name="raw"/> most, heaviest first.</summary>
+    public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> raw, int top = 3)
+    {
+        var scaled = new double[raw.Length];
+        Scaler.Transform(raw, scaled);
+        var weights = new double[raw.Length];
+        Forest.Contributions(scaled, weights);
+        var order = Enumerable.Range(0, raw.Length).OrderByDescending(i => weights[i]).ThenBy(i => i).Take(top);
+        var list = new List<FeatureContribution>();
+        foreach (var i in order)
+        {
+            list.Add(new FeatureContribution(Features[i], weights[i], raw[i], Training.FeatureMean[i], Training.FeatureStd[i]));
+        }
+
+        return list;
+    }
+
+    /// <summary>Checks that this model can score the features <paramref name="available"/>.</summary>
+    /// <exception cref="ModelMismatchException">A feature the model needs is missing, or the feature-set version differs.</exception>
+    public void EnsureCompatible(IReadOnlyCollection<string> available, string featureSetVersion)
+    {
+        ArgumentNullException.ThrowIfNull(available);
+        if (featureSetVersion != FeatureSetVersion)
+        {
+            throw new ModelMismatchException($"model {ModelId} was trained on feature set {FeatureSetVersion}, this build computes {featureSetVersion}");
+        }
+
+        var missing = Features.Where(f => !available.Contains(f)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ModelMismatchException($"model {ModelId} needs feature(s) {string.Join(", ", missing)} that the input does not provide");
+        }
+    }
+}

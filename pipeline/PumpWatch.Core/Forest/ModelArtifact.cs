@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace PumpWatch.Core.Forest;
+
+/// <summary>
+/// Reads and writes a model as one versioned JSON document: schema, model id (content hash), created time,
+/// feature names, scaler, trees in compact preorder arrays, threshold with its calibration, training summary.
+/// Uses source-generated JSON only, so the Lambda can load models under Native AOT.
+/// </summary>
+public static class ModelArtifact
+{
+    /// <summary>The only schema this build reads and writes.</summary>
+    public const string Schema = "pumpwatch.model/1";
+
+    public static string ToJson(AnomalyModel model) => JsonSerializer.Serialize(ToDocument(model), ModelJsonContext.Default.ModelDocument);
+
+    /// <summary>Parses a model document.</summary>
+    /// <exception cref="ModelMismatchException">Not JSON, another schema, or inconsistent content; the message says which.</exception>
+    public static AnomalyModel FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ModelDocument? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize(json, ModelJsonContext.Default.ModelDocument);
+        }
+        catch (JsonException e)
+        {
+            throw new ModelMismatchException($"model is not valid JSON: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+
+        if (doc is null)
+        {
+            throw new ModelMismatchException("model document is empty");
+        }
+
+        if (doc.Schema != Schema)
+        {
+            throw new ModelMismatchException($"model schema '{doc.Schema}' is not supported; this build reads '{Schema}'");
+        }
+
+        var width = doc.Features.Length;
+        if (width == 0 || doc.Scaler.Center.Length != width || doc.Scaler.Scale.Length != width
+            || doc.Training.FeatureMean.Length != width || doc.Training.FeatureStd.Length != width)
+        {
+            throw new ModelMismatchException($"model {doc.ModelId}: scaler or baseline length does not match its {width} features");
+        }
+
+        if (!Enum.TryParse<ScalerKind>(doc.Scaler.Kind, ignoreCase: true, out var kind))
+        {
+            throw new ModelMismatchException($"model {doc.ModelId}: unknown scaler kind '{doc.Scaler.Kind}'");
+        }
+
+        var forest = ReadForest(doc, width);
+        var threshold = new Threshold(doc.Threshold.Value, doc.Threshold.Method, doc.Threshold.TargetFalseAlarmRate);
+        var training = new TrainingSummary(doc.Training.Rows, doc.Training.From, doc.Training.To,
+            new SortedDictionary<string, double>(doc.Training.ScoreQuantiles, StringComparer.Ordinal), doc.Training.FeatureMean, doc.Training.FeatureStd);
+        var model = new AnomalyModel(doc.ModelId, doc.Created ?? default, doc.FeatureSetVersion, doc.Features,
+            new FeatureScaler(kind, doc.Scaler.Center, doc.Scaler.Scale), forest, doc.Forest.Seed, threshold, training);
+        var expected = ContentId(model);
+        if (expected != doc.ModelId)
+        {
+            throw new ModelMismatchException($"model id {doc.ModelId} does not match its content ({expected}): the file was edited or damaged");
+        }
+
+        return model;
+    }
+
+    /// <summary>"if-" and the first 16 hex digits of SHA-256 over the document without id and created time.</summary>
+    internal static string ContentId(AnomalyModel model)
+    {
+        var doc = ToDocument(model);
+        doc.ModelId = "";
+        doc.Created = null;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(doc, ModelJsonContext.Default.ModelDocument);
+        return "if-" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+    }
+
+    private static ModelDocument ToDocument(AnomalyModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var forest = model.Forest;
+        var trees = new TreeDocument[forest.TreeCount];
+        var nodes = forest.Nodes;
+        for (var t = 0; t < trees.Length; t++)
+        {
+            var start = forest.Roots[t];
+            var end = t + 1 < trees.Length ? forest.Roots[t + 1] : nodes.Length;
+            var f = new int[end - start];
+            var v = new double[end - start];
+            for (var i = start; i < end; i++)
+            {
+                f[i - start] = nodes[i].Feature;
+                v[i - start] = nodes[i].Feature < 0 ? nodes[i].Size : nodes[i].Value;
+            }
+
+            trees[t] = new TreeDocument { F = f, V = v };
+        }
+
+        return new ModelDocument
+        {
+            Schema = Schema,
+            ModelId = model.ModelId,
+            Created = model.Created,
+            FeatureSetVersion = model.FeatureSetVersion,
+            Features = model.Features.ToArray(),
+            Scaler = new ScalerDocument { Kind = model.Scaler.Kind.ToString().ToLowerInvariant(), Center = model.Scaler.Center.ToArray(), Scale = model.Scaler.Scale.ToArray() },
+            Forest = new ForestDocument { Trees = forest.TreeCount, SampleSize = forest.SampleSize, HeightLimit = forest.HeightLimit, Seed = model.Seed, Nodes = trees },
+            Threshold = new ThresholdDocument { Value = model.Threshold.Value, Method = model.Threshold.Method, TargetFalseAlarmRate = model.Threshold.TargetFalseAlarmRate },
+            Training = new TrainingDocument
+            {
+                Rows = model.Training.Rows,
+                From = model.Training.From,
+                To = model.Training.To,
+                ScoreQuantiles = new Dictionary<string, double>(model.Training.ScoreQuantiles, StringComparer.Ordinal),
+                FeatureMean = model.Training.FeatureMean.ToArray(),
+                FeatureStd = model.Training.FeatureStd.ToArray(),
+            },
+        };
+    }
+
+    private static IsolationForest ReadForest(ModelDocument doc, int width)
+    {
+        if (doc.Forest.SampleSize < 1 || doc.Forest.Nodes.Length == 0)
+        {
+            throw new ModelMismatchException($"model {doc.ModelId}: forest has no trees");
+        }
+
+        var nodes = new List<IsolationForest.Node>();
+        var roots = new int[doc.Forest.Nodes.Length];
+        for (var t = 0; t < roots.Length; t++)
+        {
+            var tree = doc.Forest.Nodes[t];
+            if (tree.F.Length == 0 || tree.F.Length != tree.V.Length)
+            {
+                throw new ModelMismatchException($"model {doc.ModelId}: tree {t} is malformed");
+            }
+
+            roots[t] = nodes.Count;
+            var offset = nodes.Count;
+            var next = ReadNode(tree, 0, 0, offset, width, nodes, doc.ModelId, t);
+            if (next != tree.F.Length)
+            {
+                throw new ModelMismatchException($"model {doc.ModelId}: tree {t} has {tree.F.Length - next} unreachable nodes");
+            }
+        }
+
+        return new IsolationForest(nodes.ToArray(), roots, width, doc.Forest.SampleSize);
+    }
+
+    private static int ReadNode(TreeDocument tree, int i, int depth, int offset, int width, List<IsolationForest.Node> nodes, string id, int t)
+    {
+        if (i >= tree.F.Length || depth > 64)
+        {
+            throw new ModelMismatchException($"model {id}: tree {t} is truncated");
+        }
+
+        var feature = tree.F[i];
+        if (feature < 0)
+        {
+            var size = (int)tree.V[i];
+            nodes.Add(new IsolationForest.Node(-1, -1, depth + PathLength.Average(size), size));
+            return i + 1;
+        }
+
+        if (feature >= width)
+        {
+            throw new ModelMismatchException($"model {id}: tree {t} splits on feature {feature} of {width}");
+        }
+
+        var self = nodes.Count;
+        nodes.Add(default);
+        var right = ReadNode(tree, i + 1, depth + 1, offset, width, nodes, id, t);
+        var end = ReadNode(tree, right, depth + 1, offset, width, nodes, id, t);
+        nodes[self] = new IsolationForest.Node(feature, offset + right, tree.V[i], 0);
+        return end;
+    }
+}

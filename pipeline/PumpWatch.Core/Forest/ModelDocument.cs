@@ -1,0 +1,87 @@
+using System.Text.Json.Serialization;
+
+namespace PumpWatch.Core.Forest;
+
+/// <summary>The JSON shape of a model artifact (schema <see cref="ModelArtifact.Schema"/>).</summary>
+internal sealed class ModelDocument
+{
+    public string Schema { get; set; } = "";
+
+    public string ModelId { get; set; } = "";
+
+    public DateTimeOffset? Created { get; set; }
+
+    public string FeatureSetVersion { get; set; } = "";
+
+    public string[] Features { get; set; } = [];
+
+    public ScalerDocument Scaler { get; set; } = new();
+
+    public ForestDocument Forest { get; set; } = new();
+
+    public ThresholdDocument Threshold { get; set; } = new();
+
+    public TrainingDocument Training { get; set; } = new();
+}
+
+internal sealed class ScalerDocument
+{
+    public string Kind { get; set; } = "";
+
+    public double[] Center { get; set; } = [];
+
+    public double[] Scale { get; set; } = [];
+}
+
+internal sealed class ForestDocument
+{
+    public int Trees { get; set; }
+
+    public int SampleSize { get; set; }
+
+    public int HeightLimit { get; set; }
+
+    public int Seed { get; set; }
+
+    /// <summary>Each tree in preorder: <c>f</c> is the split feature or -1 for a leaf, <c>v</c> the split value or the leaf's size.</summary>
+    public TreeDocument[] Nodes { get; set; } = [];
+}
+
+internal sealed class TreeDocument
+{
+    [JsonPropertyName("f")]
+    public int[] F { get; set; } = [];
+
+    [JsonPropertyName("v")]
+    public double[] V { get; set; } = [];
+}
+
+internal sealed class ThresholdDocument
+{
+    public double Value { get; set; }
+
+    public string Method { get; set; } = "";
+
+    public double? TargetFalseAlarmRate { get; set; }
+}
+
+internal sealed class TrainingDocument
+{
+    public long Rows { get; set; }
+
+    public DateTimeOffset? From { get; set; }
+
+    public DateTimeOffset? To { get; set; }
+
+    public Dictionary<string, double> ScoreQuantiles { get; set; } = [];
+
+    public double[] FeatureMean { get; set; } = [];
+
+    public double[] FeatureStd { get; set; } = [];
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ModelDocument))]
+internal sealed partial class ModelJsonContext : JsonSerializerContext;

@@ -1,0 +1,158 @@
+using System.Globalization;
+
+namespace PumpWatch.Core.Readings;
+
+/// <summary>
+/// Event time as microseconds since the Unix epoch, UTC: the resolution of the tutorial's
+/// <c>datetime.isoformat()</c> and of DuckDB and Timestream timestamps.
+/// </summary>
+public static class EventTime
+{
+    public const long MicrosPerSecond = 1_000_000;
+    public const long MicrosPerMinute = 60 * MicrosPerSecond;
+
+    public static long FromDateTimeOffset(DateTimeOffset value) =>
+        (value.UtcTicks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+
+    public static DateTimeOffset ToDateTimeOffset(long micros) =>
+        new(DateTime.UnixEpoch.Ticks + (micros * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+
+    /// <summary>ISO-8601 with six fractional digits and a Z, e.g. <c>2026-05-01T12:00:00.123456Z</c>.</summary>
+    public static string Format(long micros) =>
+        ToDateTimeOffset(micros).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Parses ISO-8601 <c>YYYY-MM-DD[T| ]hh:mm[:ss[.fraction]][Z|+hh:mm|+hhmm|+hh]</c>; no offset means UTC.
+    /// Does not allocate; returns false on anything else.
+    /// </summary>
+    public static bool TryParseIso(ReadOnlySpan<byte> text, out long micros)
+    {
+        micros = 0;
+        if (text.Length < 16 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || text[13] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
+            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute))
+        {
+            return false;
+        }
+
+        var pos = 16;
+        int second = 0;
+        long fractionTicks = 0;
+        if (pos < text.Length && text[pos] == ':')
+        {
+            if (pos + 3 > text.Length || !Digits(text.Slice(pos + 1, 2), out second))
+            {
+                return false;
+            }
+
+            pos += 3;
+            if (pos < text.Length && (text[pos] == '.' || text[pos] == ','))
+            {
+                pos++;
+                var start = pos;
+                long scale = TimeSpan.TicksPerSecond / 10;
+                while (pos < text.Length && text[pos] >= '0' && text[pos] <= '9')
+                {
+                    fractionTicks += (text[pos] - '0') * scale;
+                    scale /= 10;
+                    pos++;
+                }
+
+                if (pos == start)
+                {
+                    return false;
+                }
+            }
+        }
+
+        long offsetMinutes = 0;
+        if (pos < text.Length)
+        {
+            var sign = text[pos];
+            if ((sign == 'Z' || sign == 'z') && pos + 1 == text.Length)
+            {
+                pos++;
+            }
+            else if (sign == '+' || sign == '-')
+            {
+                var rest = text[(pos + 1)..];
+                int oh, om = 0;
+                if (rest.Length == 2 && Digits(rest, out oh))
+                {
+                }
+                else if (rest.Length == 4 && Digits(rest[..2], out oh) && Digits(rest[2..], out om))
+                {
+                }
+                else if (rest.Length == 5 && rest[2] == ':' && Digits(rest[..2], out oh) && Digits(rest[3..], out om))
+                {
+                }
+                else
+                {
+                    return false;
+                }
+
+                if (oh > 18 || om > 59)
+                {
+                    return false;
+                }
+
+                offsetMinutes = (sign == '-' ? -1 : 1) * ((oh * 60) + om);
+                pos = text.Length;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var ticks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks + fractionTicks
+            - (offsetMinutes * TimeSpan.TicksPerMinute);
+        micros = (ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+        return true;
+    }
+
+    /// <summary>Epoch seconds below 1e11 (before year 5138), epoch milliseconds at or above.</summary>
+    public static bool TryFromEpochNumber(double value, out long micros)
+    {
+        micros = 0;
+        if (!double.IsFinite(value) || value < 0)
+        {
+            return false;
+        }
+
+        var scaled = value < 1e11 ? value * 1e6 : value * 1e3;
+        if (scaled > 253_402_300_799_000_000d)
+        {
+            return false;
+        }
+
+        micros = (long)Math.Round(scaled);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var b in text)
+        {
+            if (b < '0' || b > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,281 @@
+using System.Text;
+using System.Text.Json;
+
+namespace PumpWatch.Core.Readings;
+
+/// <summary>
+/// Decodes the tutorial's JSON reading from UTF-8 bytes with <see cref="Utf8JsonReader"/> and validates it.
+/// Never throws on data: every problem becomes a <see cref="ParseOutcome"/> with a reason code.
+/// A valid record of a known pump with known sensors allocates nothing.
+/// </summary>
+public sealed class ReadingParser
+{
+    private const int MaxNameChars = 64;
+    private const int MaxPumpIdChars = 128;
+
+    private readonly SensorCatalog _sensors;
+    private readonly PumpIdTable _pumps;
+    private readonly ValidationOptions _options;
+
+    public ReadingParser(SensorCatalog sensors, PumpIdTable pumps, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sensors);
+        ArgumentNullException.ThrowIfNull(pumps);
+        _sensors = sensors;
+        _pumps = pumps;
+        _options = options ?? ValidationOptions.Default;
+    }
+
+    public SensorCatalog Sensors => _sensors;
+
+    /// <summary>Decodes <paramref name="utf8"/> into <paramref name="reading"/>.</summary>
+    /// <param name="utf8">One JSON object.</param>
+    /// <param name="reading">Reused output.</param>
+    /// <param name="referenceMicros">"Now" for the future-skew check; <see cref="long.MaxValue"/> disables it (replay).</param>
+    public ParseOutcome Parse(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        reading.Reset();
+        if (utf8.Length > _options.MaxPayloadBytes)
+        {
+            return new(QuarantineReason.PayloadTooLarge, $"payload is {utf8.Length} bytes, limit {_options.MaxPayloadBytes}");
+        }
+
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            var outcome = ReadObject(ref reader, reading);
+            if (!outcome.IsValid)
+            {
+                return outcome;
+            }
+
+            if (reader.Read())
+            {
+                return new(QuarantineReason.MalformedJson, "more than one JSON value in the record");
+            }
+        }
+        catch (JsonException e)
+        {
+            var at = (int)(e.BytePositionInLine ?? 0);
+            if (at < utf8.Length && (utf8[at] == 'N' || utf8[at] == 'I' || (utf8[at] == '-' && at + 1 < utf8.Length && utf8[at + 1] == 'I')))
+            {
+                return new(QuarantineReason.NonFiniteValue, $"non-finite literal at byte {at}");
+            }
+
+            return new(QuarantineReason.MalformedJson, OneLine(e.Message));
+        }
+
+        return Validate(reading, referenceMicros);
+    }
+
+    private ParseOutcome ReadObject(ref Utf8JsonReader reader, ParsedReading reading)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return new(QuarantineReason.MalformedJson, "record is not a JSON object");
+        }
+
+        var hasPump = false;
+        var hasTime = false;
+        Span<char> name = stackalloc char[MaxNameChars];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var isPump = reader.ValueTextEquals("pump_id"u8);
+            var isTime = !isPump && reader.ValueTextEquals("timestamp"u8);
+            int nameLength = 0;
+            var nameFits = isPump || isTime || TryCopyName(ref reader, name, out nameLength);
+            reader.Read();
+            if (isPump)
+            {
+                var outcome = ReadPumpId(ref reader, reading);
+                if (!outcome.IsValid)
+                {
+                    return outcome;
+                }
+
+                hasPump = true;
+            }
+            else if (isTime)
+            {
+                var outcome = ReadTimestamp(ref reader, reading);
+                if (!outcome.IsValid)
+                {
+                    return outcome;
+                }
+
+                hasTime = true;
+            }
+            else if (reader.TokenType == JsonTokenType.Number && nameFits)
+            {
+                var outcome = ReadSensor(ref reader, reading, name[..nameLength]);
+                if (!outcome.IsValid)
+                {
+                    return outcome;
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.String && nameFits && IsNonFiniteText(ref reader)
+                     && _sensors.TryGetIndex(name[..nameLength], out _))
+            {
+                return new(QuarantineReason.NonFiniteValue, $"{name[..nameLength]} is {reader.GetString()}");
+            }
+            else
+            {
+                reader.Skip();
+                reading.IgnoredFields++;
+            }
+        }
+
+        if (!hasPump)
+        {
+            return new(QuarantineReason.MissingPumpId, "no pump_id field");
+        }
+
+        return hasTime ? ParseOutcome.Valid : new(QuarantineReason.MissingTimestamp, "no timestamp field");
+    }
+
+    private static bool TryCopyName(ref Utf8JsonReader reader, scoped Span<char> name, out int length)
+    {
+        length = 0;
+        if (reader.HasValueSequence || reader.ValueSpan.Length > name.Length)
+        {
+            return false;
+        }
+
+        if (!reader.ValueIsEscaped)
+        {
+            // Sensor names are ASCII in practice; a plain widening copy avoids the transcoder.
+            var span = reader.ValueSpan;
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (span[i] >= 0x80)
+                {
+                    length = reader.CopyString(name);
+                    return true;
+                }
+
+                name[i] = (char)span[i];
+            }
+
+            length = span.Length;
+            return true;
+        }
+
+        length = reader.CopyString(name);
+        return true;
+    }
+
+    private ParseOutcome ReadPumpId(ref Utf8JsonReader reader, ParsedReading reading)
+    {
+        Span<char> id = stackalloc char[MaxPumpIdChars];
+        int length;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                if (reader.ValueSpan.Length > MaxPumpIdChars * 3 || reader.HasValueSequence)
+                {
+                    return new(QuarantineReason.MissingPumpId, $"pump_id longer than {MaxPumpIdChars} characters");
+                }
+
+                Span<char> wide = stackalloc char[MaxPumpIdChars * 3];
+                length = reader.CopyString(wide);
+                if (length > MaxPumpIdChars)
+                {
+                    return new(QuarantineReason.MissingPumpId, $"pump_id longer than {MaxPumpIdChars} characters");
+                }
+
+                wide[..length].CopyTo(id);
+                break;
+            case JsonTokenType.Number:
+                var raw = reader.ValueSpan;
+                if (raw.Length > MaxPumpIdChars)
+                {
+                    return new(QuarantineReason.MissingPumpId, "pump_id number too long");
+                }
+
+                length = Encoding.ASCII.GetChars(raw, id);
+                break;
+            default:
+                return new(QuarantineReason.MissingPumpId, $"pump_id is {reader.TokenType}, not a string or number");
+        }
+
+        var trimmed = id[..length].Trim();
+        if (trimmed.IsEmpty)
+        {
+            return new(QuarantineReason.MissingPumpId, "pump_id is empty");
+        }
+
+        reading.PumpId = _pumps.Intern(trimmed);
+        return ParseOutcome.Valid;
+    }
+
+    private static ParseOutcome ReadTimestamp(ref Utf8JsonReader reader, ParsedReading reading)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String when !reader.HasValueSequence && !reader.ValueIsEscaped:
+                if (EventTime.TryParseIso(reader.ValueSpan, out var micros))
+                {
+                    reading.Timestamp = micros;
+                    return ParseOutcome.Valid;
+                }
+
+                return new(QuarantineReason.BadTimestamp, $"timestamp '{Truncate(reader.GetString())}' is not ISO-8601");
+            case JsonTokenType.Number:
+                if (reader.TryGetDouble(out var epoch) && EventTime.TryFromEpochNumber(epoch, out var fromEpoch))
+                {
+                    reading.Timestamp = fromEpoch;
+                    return ParseOutcome.Valid;
+                }
+
+                return new(QuarantineReason.BadTimestamp, $"timestamp {Encoding.ASCII.GetString(reader.ValueSpan)} is not epoch seconds or milliseconds");
+            default:
+                return new(QuarantineReason.BadTimestamp, $"timestamp is {reader.TokenType}, not a string or number");
+        }
+    }
+
+    private ParseOutcome ReadSensor(ref Utf8JsonReader reader, ParsedReading reading, scoped ReadOnlySpan<char> name)
+    {
+        if (!reader.TryGetDouble(out var value) || !double.IsFinite(value))
+        {
+            return new(QuarantineReason.NonFiniteValue, $"{name} is {Encoding.ASCII.GetString(reader.ValueSpan)}, not a finite double");
+        }
+
+        var index = _sensors.GetOrAdd(name);
+        if (index < 0)
+        {
+            reading.IgnoredFields++;
+            return ParseOutcome.Valid;
+        }
+
+        var spec = _sensors[index];
+        if (value < spec.Min || value > spec.Max)
+        {
+            return new(QuarantineReason.OutOfRange, FormattableString.Invariant($"{spec.Name} = {value} outside [{spec.Min}, {spec.Max}] {spec.Unit}"));
+        }
+
+        reading.Set(index, value);
+        return ParseOutcome.Valid;
+    }
+
+    private ParseOutcome Validate(ParsedReading reading, long referenceMicros)
+    {
+        if (referenceMicros != long.MaxValue && reading.Timestamp > referenceMicros + _options.MaxFutureSkewMicros)
+        {
+            return new(QuarantineReason.FutureTimestamp,
+                $"timestamp {EventTime.Format(reading.Timestamp)} is later than {EventTime.Format(referenceMicros)} plus the allowed skew");
+        }
+
+        return reading.SensorCount == 0
+            ? new(QuarantineReason.NoSensorValues, "record has no numeric sensor values")
+            : ParseOutcome.Valid;
+    }
+
+    private static bool IsNonFiniteText(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("NaN"u8) || reader.ValueTextEquals("Infinity"u8) || reader.ValueTextEquals("-Infinity"u8)
+        || reader.ValueTextEquals("nan"u8) || reader.ValueTextEquals("inf"u8) || reader.ValueTextEquals("-inf"u8);
+
+    private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "...";
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,43 @@
+namespace PumpWatch.Core.Windows;
+
+/// <summary>Window state of one pump: open panes (sorted by start), the newest event time, and the sliding window.</summary>
+internal sealed class PumpWindows(string pumpId)
+{
+    public string PumpId { get; } = pumpId;
+
+    public List<Pane> Open { get; } = [];
+
+    /// <summary>Newest accepted event time; <see cref="long.MinValue"/> before the first reading.</summary>
+    public long MaxSeen { get; set; } = long.MinValue;
+
+    public SlidingWindow Sliding { get; } = new();
+
+    public Pane? Find(long paneStart)
+    {
+        for (var i = Open.Count - 1; i >= 0; i--)
+        {
+            if (Open[i].Start == paneStart)
+            {
+                return Open[i];
+            }
+
+            if (Open[i].Start < paneStart)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    public void Insert(Pane pane)
+    {
+        var i = Open.Count;
+        while (i > 0 && Open[i - 1].Start > pane.Start)
+        {
+            i--;
+        }
+
+        Open.Insert(i, pane);
+    }
+}

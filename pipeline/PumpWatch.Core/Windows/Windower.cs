@@ -1,0 +1,185 @@
+using PumpWatch.Core.Readings;
+
+namespace PumpWatch.Core.Windows;
+
+/// <summary>
+/// Assigns valid readings to per-pump event-time windows and emits each window when no acceptable reading
+/// can still fall into it. The one implementation behind the streaming hosts and the batch path
+/// (<see cref="WindowBatch"/>): feed readings in any order, then <see cref="FlushAll"/>.
+/// </summary>
+/// <remarks>
+/// Readings land in panes (the whole window when tumbling, one hop when hopping, one reading when trailing).
+/// A reading is a duplicate when its pump already has a reading with that timestamp in an open pane or as
+/// its newest; it is late when its timestamp is at or before the newest minus the allowed lateness. A pane
+/// closes once its end is at most newest - lateness + 1 microsecond, i.e. no acceptable reading can still
+/// land in it. Closed windows collect in <see cref="Closed"/> until <see cref="Release"/>.
+/// </remarks>
+public sealed class Windower
+{
+    private readonly WindowOptions _options;
+    private readonly SensorCatalog _catalog;
+    private readonly Dictionary<string, PumpWindows> _pumps = new(StringComparer.Ordinal);
+    private readonly Stack<Pane> _panes = new();
+    private readonly Stack<WindowAggregate> _windows = new();
+    private readonly List<WindowAggregate> _closed = [];
+    private readonly long _paneMicros;
+
+    public Windower(WindowOptions options, SensorCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
+        _options = options;
+        _catalog = catalog;
+        _paneMicros = options.PaneMicros;
+    }
+
+    public WindowOptions Options => _options;
+
+    public SensorCatalog Catalog => _catalog;
+
+    /// <summary>Windows closed since the last <see cref="Release"/>, in close order (per pump, by end).</summary>
+    public IReadOnlyList<WindowAggregate> Closed => _closed;
+
+    public int PumpCount => _pumps.Count;
+
+    public IEnumerable<string> Pumps => _pumps.Keys;
+
+    /// <summary>Merges a valid reading into its pump's window, or reports it as duplicate or late.</summary>
+    public WindowAdmission Add(ParsedReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var pump = Pump(reading.PumpId);
+        var t = reading.Timestamp;
+        var paneStart = FloorTo(t, _paneMicros);
+        var pane = pump.Find(paneStart);
+        if ((pane is not null && pane.Timestamps.Contains(t)) || t == pump.MaxSeen)
+        {
+            return WindowAdmission.Duplicate;
+        }
+
+        if (pump.MaxSeen != long.MinValue && t <= pump.MaxSeen - _options.LatenessMicros)
+        {
+            return WindowAdmission.Late;
+        }
+
+        if (pane is null)
+        {
+            pane = _panes.Count > 0 ? _panes.Pop() : new Pane();
+            pane.Reset(pump.PumpId, paneStart, paneStart + _paneMicros);
+            pump.Insert(pane);
+        }
+
+        pane.Timestamps.Add(t);
+        pane.Aggregate.Add(reading, _catalog.Count);
+        if (t > pump.MaxSeen)
+        {
+            pump.MaxSeen = t;
+            CloseUpTo(pump, t - _options.LatenessMicros + 1);
+        }
+
+        return WindowAdmission.Accepted;
+    }
+
+    /// <summary>Closes every open window of every pump (end of input, or the final invoke of a Lambda window).</summary>
+    public void FlushAll()
+    {
+        foreach (var pump in _pumps.Values)
+        {
+            CloseUpTo(pump, long.MaxValue);
+        }
+    }
+
+    /// <summary>Closes the windows of every pump that end at or before <paramref name="micros"/> (a processing-time watermark).</summary>
+    public void FlushBefore(long micros)
+    {
+        foreach (var pump in _pumps.Values)
+        {
+            CloseUpTo(pump, micros);
+        }
+    }
+
+    /// <summary>Returns the closed windows to the pool; call after consuming <see cref="Closed"/>.</summary>
+    public void Release()
+    {
+        foreach (var window in _closed)
+        {
+            _windows.Push(window);
+        }
+
+        _closed.Clear();
+    }
+
+    /// <summary>Serialises one pump's open state (see <see cref="PumpStateCodec"/>); null for an unknown pump.</summary>
+    public string? SaveState(string pumpId) =>
+        _pumps.TryGetValue(pumpId, out var pump) ? PumpStateCodec.Encode(pump, _catalog) : null;
+
+    /// <summary>Replaces one pump's state with one produced by <see cref="SaveState"/>.</summary>
+    /// <exception cref="FormatException">The text is not a state this version wrote.</exception>
+    public void LoadState(string pumpId, string state)
+    {
+        ArgumentNullException.ThrowIfNull(pumpId);
+        ArgumentNullException.ThrowIfNull(state);
+        RemovePump(pumpId);
+        var pump = new PumpWindows(pumpId);
+        PumpStateCodec.Decode(state, pump, _catalog, () => _panes.Count > 0 ? _panes.Pop() : new Pane());
+        _pumps[pumpId] = pump;
+    }
+
+    /// <summary>Forgets a pump's state, closed or not.</summary>
+    public void RemovePump(string pumpId)
+    {
+        if (_pumps.Remove(pumpId, out var pump))
+        {
+            foreach (var pane in pump.Open)
+            {
+                _panes.Push(pane);
+            }
+
+            pump.Sliding.Clear();
+        }
+    }
+
+    internal static long FloorTo(long t, long width) => t >= 0 ? t - (t % width) : t - (((t % width) + width) % width);
+
+    private PumpWindows Pump(string pumpId)
+    {
+        if (!_pumps.TryGetValue(pumpId, out var pump))
+        {
+            pump = new PumpWindows(pumpId);
+            _pumps.Add(pumpId, pump);
+        }
+
+        return pump;
+    }
+
+    private void CloseUpTo(PumpWindows pump, long bound)
+    {
+        while (pump.Open.Count > 0 && pump.Open[0].End <= bound)
+        {
+            var pane = pump.Open[0];
+            pump.Open.RemoveAt(0);
+            Close(pump, pane);
+            _panes.Push(pane);
+        }
+    }
+
+    private void Close(PumpWindows pump, Pane pane)
+    {
+        var window = _windows.Count > 0 ? _windows.Pop() : new WindowAggregate();
+        if (_options.IsTumbling)
+        {
+            window.Reset(pump.PumpId, pane.Start, pane.End);
+            window.Merge(pane.Aggregate);
+        }
+        else
+        {
+            var start = pane.End - _options.SizeMicros;
+            pump.Sliding.Push(pane.Aggregate);
+            pump.Sliding.EvictBefore(start);
+            window.Reset(pump.PumpId, start, pane.End);
+            pump.Sliding.Aggregate(window);
+        }
+
+        _closed.Add(window);
+    }
+}
