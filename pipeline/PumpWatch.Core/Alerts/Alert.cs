@@ -1,0 +1,24 @@
+using PumpWatch.Core.Forest;
+
+namespace PumpWatch.Core.Alerts;
+
+/// <summary>
+/// An alert event with everything a person or a subscriber filter needs: pump, window, score against threshold,
+/// severity, model, and the top contributing features against their training baseline.
+/// </summary>
+public sealed record Alert(
+    string AlertId,
+    AlertEventKind Kind,
+    string PumpId,
+    AlertSeverity Severity,
+    long WindowStart,
+    long WindowEnd,
+    double Score,
+    double Threshold,
+    string ModelId,
+    IReadOnlyList<FeatureContribution> TopFeatures,
+    string? Context)
+{
+    /// <summary>Stable id of the alert episode: the pump and the end of the window that opened it.</summary>
+    public static string IdFor(string pumpId, long openedAt) => $"{pumpId}@{Readings.EventTime.Format(openedAt)}";
+}

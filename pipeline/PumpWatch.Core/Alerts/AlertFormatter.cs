@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PumpWatch.Core.Readings;
+
+namespace PumpWatch.Core.Alerts;
+
+/// <summary>Renders an <see cref="Alert"/> as human text (email, console), as JSON, and as SNS message attributes.</summary>
+public static class AlertFormatter
+{
+    /// <summary>One-line subject, e.g. <c>[CRITICAL] pump 3 anomaly opened: score 0.712 &gt; 0.580</c>.</summary>
+    public static string Subject(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var verb = alert.Kind switch
+        {
+            AlertEventKind.Opened => "anomaly",
+            AlertEventKind.Escalated => "anomaly escalated",
+            _ => "back to normal",
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"[{(alert.Kind == AlertEventKind.Resolved ? "RESOLVED" : alert.Severity.ToString().ToUpperInvariant())}] pump {alert.PumpId} {verb}: score {alert.Score:0.000} {(alert.Score > alert.Threshold ? ">" : "<=")} threshold {alert.Threshold:0.000}");
+    }
+
+    /// <summary>Subject, window, model, top features against baseline, and the vibration-zone context.</summary>
+    public static string ToText(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(Subject(alert));
+        text.Append(c, $"  window {EventTime.Format(alert.WindowStart)} .. {EventTime.Format(alert.WindowEnd)}, model {alert.ModelId}, alert {alert.AlertId}").AppendLine();
+        foreach (var f in alert.TopFeatures)
+        {
+            text.Append(c, $"  - {Describe(f.Feature)} {Number(f.Value)} vs baseline {Number(f.BaselineMean)} +/- {Number(f.BaselineStd)} ({f.Weight:P0} of isolation)").AppendLine();
+        }
+
+        if (alert.Context is { Length: > 0 } context)
+        {
+            text.Append("  ").AppendLine(context);
+        }
+
+        return text.ToString();
+    }
+
+    public static string ToJson(Alert alert) => JsonSerializer.Serialize(AlertJson.From(alert), AlertJsonContext.Default.AlertJson);
+
+    /// <summary>SNS message attributes for subscription filter policies: name to (DataType, StringValue).</summary>
+    public static IReadOnlyDictionary<string, (string DataType, string Value)> ToSnsAttributes(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var c = CultureInfo.InvariantCulture;
+        return new SortedDictionary<string, (string, string)>(StringComparer.Ordinal)
+        {
+            ["pump_id"] = ("String", alert.PumpId),
+            ["severity"] = ("String", alert.Severity.ToString().ToLowerInvariant()),
+            ["event"] = ("String", alert.Kind.ToString().ToLowerInvariant()),
+            ["score"] = ("Number", alert.Score.ToString("0.######", c)),
+            ["model_id"] = ("String", alert.ModelId),
+        };
+    }
+
+    /// <summary><c>vibration.mean</c> reads as <c>vibration mean</c>.</summary>
+    public static string Describe(string feature) => feature.Replace('.', ' ').Replace('_', ' ');
+
+    private static string Number(double value) =>
+        double.IsNaN(value) ? "n/a" : value.ToString(Math.Abs(value) >= 100 ? "0.0" : Math.Abs(value) >= 1 ? "0.00" : "0.000", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The JSON form of an alert (snake_case, times as ISO-8601).</summary>
+internal sealed record AlertJson(
+    string AlertId, string Event, string PumpId, string Severity, string WindowStart, string WindowEnd,
+    double Score, double Threshold, string ModelId, IReadOnlyList<AlertFeatureJson> TopFeatures, string? Context, string Text)
+{
+    public static AlertJson From(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return new(alert.AlertId, alert.Kind.ToString().ToLowerInvariant(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
+            EventTime.Format(alert.WindowStart), EventTime.Format(alert.WindowEnd), alert.Score, alert.Threshold, alert.ModelId,
+            alert.TopFeatures.Select(f => new AlertFeatureJson(f.Feature, f.Weight, f.Value, f.BaselineMean, f.BaselineStd)).ToList(),
+            alert.Context, AlertFormatter.Subject(alert));
+    }
+}
+
+internal sealed record AlertFeatureJson(string Feature, double Weight, double Value, double BaselineMean, double BaselineStd);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(AlertJson))]
+internal sealed partial class AlertJsonContext : JsonSerializerContext;

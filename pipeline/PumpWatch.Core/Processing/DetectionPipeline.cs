@@ -1,0 +1,227 @@
+using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Forest;
+using PumpWatch.Core.Readings;
+using PumpWatch.Core.Windows;
+
+namespace PumpWatch.Core.Processing;
+
+/// <summary>
+/// The one path every host runs: decode and validate, window per pump, compute features, score with the model,
+/// apply the alert policy, and hand each result to an <see cref="IDetectionSink"/>. No I/O of its own.
+/// </summary>
+public sealed class DetectionPipeline
+{
+    private readonly PipelineOptions _options;
+    private readonly IDetectionSink _sink;
+    private readonly ReadingParser _parser;
+    private readonly Windower _windower;
+    private readonly ParsedReading _reading = new();
+    private readonly AlertPolicy _policy;
+    private readonly Dictionary<string, AlertState> _alertStates = new(StringComparer.Ordinal);
+    private readonly ScoredWindow _scored;
+    private AnomalyModel? _model;
+    private int[] _modelColumns = [];
+    private double[] _modelInput = [];
+
+    public DetectionPipeline(PipelineOptions options, IDetectionSink sink, AnomalyModel? model = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        _options = options;
+        _sink = sink;
+        Catalog = new SensorCatalog(options.Sensors);
+        Pumps = new PumpIdTable();
+        _parser = new ReadingParser(Catalog, Pumps, options.Validation);
+        _windower = new Windower(options.Windows, Catalog);
+        _policy = new AlertPolicy(options.Alerts);
+        _scored = new ScoredWindow(options.Features.Count);
+        Model = model;
+    }
+
+    public SensorCatalog Catalog { get; }
+
+    public PumpIdTable Pumps { get; }
+
+    public PipelineCounters Counters { get; } = new();
+
+    public IReadOnlyList<string> FeatureNames => _options.Features.Names;
+
+    public IReadOnlyDictionary<string, AlertState> AlertStates => _alertStates;
+
+    /// <summary>The model that scores windows; null scores nothing (warm-up). Setting it checks its features.</summary>
+    /// <exception cref="ModelMismatchException">The model needs a feature this pipeline does not compute.</exception>
+    public AnomalyModel? Model
+    {
+        get => _model;
+        set
+        {
+            if (value is not null)
+            {
+                value.EnsureCompatible(_options.Features.Names.ToHashSet(StringComparer.Ordinal), Features.FeatureSet.Version);
+                var names = _options.Features.Names;
+                _modelColumns = value.Features.Select(f => IndexOf(names, f)).ToArray();
+                _modelInput = new double[_modelColumns.Length];
+            }
+
+            _model = value;
+        }
+    }
+
+    /// <summary>Decodes and processes one JSON record.</summary>
+    /// <param name="utf8">The record's bytes.</param>
+    /// <param name="referenceMicros">Now, for the future-skew check; <see cref="long.MaxValue"/> for replay.</param>
+    public ReadingStatus Process(ReadOnlySpan<byte> utf8, long referenceMicros)
+    {
+        Counters.Records++;
+        var outcome = _parser.Parse(utf8, _reading, referenceMicros);
+        if (!outcome.IsValid)
+        {
+            Counters.Quarantine(outcome.Reason);
+            _sink.OnQuarantined(utf8, _reading.PumpId.Length > 0 ? _reading.PumpId : null,
+                _reading.Timestamp != 0 ? _reading.Timestamp : null, outcome.Reason, outcome.Detail ?? "");
+            return ReadingStatus.Quarantined;
+        }
+
+        return Admit(_reading, utf8);
+    }
+
+    /// <summary>Processes a reading decoded elsewhere (CSV, Parquet, simulator), applying the same range checks.</summary>
+    public ReadingStatus Process(Reading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        Counters.Records++;
+        reading.CopyTo(_reading, Catalog);
+        foreach (var index in _reading.Sensors)
+        {
+            var spec = Catalog[index];
+            var value = _reading.Value(index);
+            if (!double.IsFinite(value) || value < spec.Min || value > spec.Max)
+            {
+                var reason = double.IsFinite(value) ? QuarantineReason.OutOfRange : QuarantineReason.NonFiniteValue;
+                Counters.Quarantine(reason);
+                _sink.OnQuarantined([], reading.PumpId, reading.Timestamp, reason,
+                    FormattableString.Invariant($"{spec.Name} = {value} outside [{spec.Min}, {spec.Max}] {spec.Unit}"));
+                return ReadingStatus.Quarantined;
+            }
+        }
+
+        if (_reading.SensorCount == 0)
+        {
+            Counters.Quarantine(QuarantineReason.NoSensorValues);
+            _sink.OnQuarantined([], reading.PumpId, reading.Timestamp, QuarantineReason.NoSensorValues, "record has no numeric sensor values");
+            return ReadingStatus.Quarantined;
+        }
+
+        return Admit(_reading, []);
+    }
+
+    /// <summary>Closes every open window (end of input).</summary>
+    public void Flush()
+    {
+        _windower.FlushAll();
+        EmitClosed();
+    }
+
+    /// <summary>Restores a pump's alert state (hosts that persist it).</summary>
+    public void SetAlertState(string pumpId, AlertState state) => _alertStates[pumpId] = state;
+
+    private ReadingStatus Admit(ParsedReading reading, ReadOnlySpan<byte> raw)
+    {
+        switch (_windower.Add(reading))
+        {
+            case WindowAdmission.Duplicate:
+                Counters.Duplicates++;
+                return ReadingStatus.Duplicate;
+            case WindowAdmission.Late:
+                Counters.Quarantine(QuarantineReason.Late);
+                _sink.OnQuarantined(raw, reading.PumpId, reading.Timestamp, QuarantineReason.Late,
+                    $"more than {_options.Windows.AllowedLateness.TotalSeconds:0.###} s behind pump {reading.PumpId}'s newest reading");
+                return ReadingStatus.Quarantined;
+        }
+
+        Counters.Accepted++;
+        Counters.IgnoredFields += reading.IgnoredFields;
+        _sink.OnReading(reading);
+        if (_windower.Closed.Count > 0)
+        {
+            EmitClosed();
+        }
+
+        return ReadingStatus.Accepted;
+    }
+
+    private void EmitClosed()
+    {
+        foreach (var window in _windower.Closed)
+        {
+            Emit(window);
+        }
+
+        _windower.Release();
+    }
+
+    private void Emit(WindowAggregate window)
+    {
+        Counters.Windows++;
+        _options.Features.Compute(window, Catalog, _scored.Features);
+        _scored.PumpId = window.PumpId;
+        _scored.Start = window.Start;
+        _scored.End = window.End;
+        _scored.Count = window.Count;
+        var model = _model;
+        if (model is null)
+        {
+            _scored.Score = double.NaN;
+            _scored.Threshold = double.NaN;
+            _scored.ModelId = null;
+            _sink.OnWindow(_scored);
+            return;
+        }
+
+        for (var i = 0; i < _modelColumns.Length; i++)
+        {
+            _modelInput[i] = _scored.Features[_modelColumns[i]];
+        }
+
+        _scored.Score = model.Score(_modelInput);
+        _scored.Threshold = model.Threshold.Value;
+        _scored.ModelId = model.ModelId;
+        _sink.OnWindow(_scored);
+
+        var state = _alertStates.TryGetValue(window.PumpId, out var existing) ? existing : AlertState.Initial;
+        var decision = _policy.Evaluate(ref state, window.End, _scored.Score, _scored.Threshold);
+        _alertStates[window.PumpId] = state;
+        if (decision is { } d)
+        {
+            Counters.Alerts++;
+            _sink.OnAlert(BuildAlert(d, model));
+        }
+    }
+
+    private Alert BuildAlert(AlertDecision decision, AnomalyModel model)
+    {
+        var top = model.TopContributions(_modelInput, 3);
+        string? context = null;
+        var vibration = IndexOf(_options.Features.Names, "vibration.mean");
+        if (vibration >= 0 && double.IsFinite(_scored.Features[vibration]))
+        {
+            context = VibrationZone.Describe(_scored.Features[vibration]);
+        }
+
+        return new Alert(Alert.IdFor(_scored.PumpId, decision.OpenedAt), decision.Kind, _scored.PumpId, decision.Severity,
+            _scored.Start, _scored.End, _scored.Score, _scored.Threshold, model.ModelId, top, context);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,27 @@
+using PumpWatch.Core.Readings;
+
+namespace PumpWatch.Core.Processing;
+
+/// <summary>Running totals of what the pipeline did with its input.</summary>
+public sealed class PipelineCounters
+{
+    private readonly long[] _quarantined = new long[Enum.GetValues<QuarantineReason>().Length];
+
+    public long Records { get; internal set; }
+
+    public long Accepted { get; internal set; }
+
+    public long Duplicates { get; internal set; }
+
+    public long Windows { get; internal set; }
+
+    public long Alerts { get; internal set; }
+
+    public long IgnoredFields { get; internal set; }
+
+    public long Quarantined => _quarantined.Sum();
+
+    public long QuarantinedFor(QuarantineReason reason) => _quarantined[(int)reason];
+
+    internal void Quarantine(QuarantineReason reason) => _quarantined[(int)reason]++;
+}

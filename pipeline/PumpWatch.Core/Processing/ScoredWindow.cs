@@ -1,0 +1,29 @@
+namespace PumpWatch.Core.Processing;
+
+/// <summary>
+/// A closed window with its features (in <see cref="DetectionPipeline.FeatureNames"/> order) and, when a model
+/// is loaded, its anomaly score. Reused by the pipeline: copy what you keep.
+/// </summary>
+public sealed class ScoredWindow
+{
+    internal ScoredWindow(int featureCount) => Features = new double[featureCount];
+
+    public string PumpId { get; internal set; } = "";
+
+    public long Start { get; internal set; }
+
+    public long End { get; internal set; }
+
+    public int Count { get; internal set; }
+
+    public double[] Features { get; }
+
+    /// <summary>Anomaly score s, NaN when no model was loaded.</summary>
+    public double Score { get; internal set; } = double.NaN;
+
+    public double Threshold { get; internal set; } = double.NaN;
+
+    public string? ModelId { get; internal set; }
+
+    public bool Exceeds => Score > Threshold;
+}
