@@ -90,13 +90,15 @@ public static class ModelArtifact
             var end = t + 1 < trees.Length ? forest.Roots[t + 1] : nodes.Length;
             var f = new int[end - start];
             var v = new double[end - start];
+            var n = new int[end - start];
             for (var i = start; i < end; i++)
             {
                 f[i - start] = nodes[i].Feature;
-                v[i - start] = nodes[i].Feature < 0 ? nodes[i].Size : nodes[i].Value;
+                v[i - start] = nodes[i].Feature < 0 ? 0 : nodes[i].Value;
+                n[i - start] = nodes[i].Size;
             }
 
-            trees[t] = new TreeDocument { F = f, V = v };
+            trees[t] = new TreeDocument { F = f, V = v, N = n };
         }
 
         return new ModelDocument
@@ -133,7 +135,7 @@ public static class ModelArtifact
         for (var t = 0; t < roots.Length; t++)
         {
             var tree = doc.Forest.Nodes[t];
-            if (tree.F.Length == 0 || tree.F.Length != tree.V.Length)
+            if (tree.F.Length == 0 || tree.F.Length != tree.V.Length || tree.F.Length != tree.N.Length)
             {
                 throw new ModelMismatchException($"model {doc.ModelId}: tree {t} is malformed");
             }
@@ -158,9 +160,14 @@ public static class ModelArtifact
         }
 
         var feature = tree.F[i];
+        var size = tree.N[i];
+        if (size < 1)
+        {
+            throw new ModelMismatchException($"model {id}: tree {t} has a node of size {size}");
+        }
+
         if (feature < 0)
         {
-            var size = (int)tree.V[i];
             nodes.Add(new IsolationForest.Node(-1, -1, depth + PathLength.Average(size), size));
             return i + 1;
         }
@@ -174,7 +181,7 @@ public static class ModelArtifact
         nodes.Add(default);
         var right = ReadNode(tree, i + 1, depth + 1, offset, width, nodes, id, t);
         var end = ReadNode(tree, right, depth + 1, offset, width, nodes, id, t);
-        nodes[self] = new IsolationForest.Node(feature, offset + right, tree.V[i], 0);
+        nodes[self] = new IsolationForest.Node(feature, offset + right, tree.V[i], size);
         return end;
     }
 }

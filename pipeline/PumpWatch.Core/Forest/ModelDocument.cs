@@ -43,7 +43,7 @@ internal sealed class ForestDocument
 
     public int Seed { get; set; }
 
-    /// <summary>Each tree in preorder: <c>f</c> is the split feature or -1 for a leaf, <c>v</c> the split value or the leaf's size.</summary>
+    /// <summary>Each tree in preorder: <c>f</c> the split feature or -1 for a leaf, <c>v</c> the split value (0 for a leaf), <c>n</c> the training rows that reached the node.</summary>
     public TreeDocument[] Nodes { get; set; } = [];
 }
 
@@ -54,6 +54,9 @@ internal sealed class TreeDocument
 
     [JsonPropertyName("v")]
     public double[] V { get; set; } = [];
+
+    [JsonPropertyName("n")]
+    public int[] N { get; set; } = [];
 }
 
 internal sealed class ThresholdDocument

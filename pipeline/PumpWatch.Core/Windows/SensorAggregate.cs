@@ -8,14 +8,11 @@ namespace PumpWatch.Core.Windows;
 /// Moments merge with the pairwise formulas of Chan, Golub and LeVeque (1979) extended to M3 and M4 by
 /// Pébay (2008, SAND2008-6212, eq. 2.1-2.3); the co-moment of time and value merges the same way. Merging
 /// partial aggregates in any split or order equals aggregating all readings at once, up to rounding.
-/// Time is seconds since <see cref="TimeReferenceMicros"/> (2020-01-01 UTC); the sums are centred, so
-/// only deviations within a window enter the slope and its conditioning does not depend on the reference. An empty aggregate has <see cref="Count"/> 0 and NaN statistics.
+/// Time enters the regression sums as seconds after the aggregate's own first reading, and merges shift
+/// by exact integer microsecond differences, so the slope keeps full double precision whatever the epoch. An empty aggregate has <see cref="Count"/> 0 and NaN statistics.
 /// </remarks>
 public struct SensorAggregate
 {
-    /// <summary>Origin of the seconds used for the regression sums: 2020-01-01T00:00:00Z.</summary>
-    public const long TimeReferenceMicros = 1_577_836_800_000_000;
-
     public long Count;
     public double Mean;
     public double M2;
@@ -28,7 +25,7 @@ public struct SensorAggregate
     public long LastTime;
     public double LastValue;
 
-    /// <summary>Mean of the reading times, seconds from the reference.</summary>
+    /// <summary>Mean of the reading times, seconds after <see cref="FirstTime"/>.</summary>
     public double MeanT;
 
     /// <summary>Sum of squared deviations of time.</summary>
@@ -38,9 +35,6 @@ public struct SensorAggregate
     public double CoTV;
 
     public static SensorAggregate Empty => new() { Min = double.NaN, Max = double.NaN, Mean = double.NaN, FirstValue = double.NaN, LastValue = double.NaN };
-
-    /// <summary>Seconds since <see cref="TimeReferenceMicros"/>.</summary>
-    public static double Seconds(long time) => (time - TimeReferenceMicros) / 1e6;
 
     /// <summary>The aggregate of a single reading.</summary>
     public static SensorAggregate Of(long time, double value) => new()
@@ -53,7 +47,7 @@ public struct SensorAggregate
         FirstValue = value,
         LastTime = time,
         LastValue = value,
-        MeanT = Seconds(time),
+        MeanT = 0,
     };
 
     /// <summary>Adds one reading in place (Welford's update, the one-element case of <see cref="Merge"/>).</summary>
@@ -76,13 +70,15 @@ public struct SensorAggregate
         M2 += term1;
         Mean += deltaN;
 
-        var deltaT = Seconds(time) - MeanT;
+        var firstTime = FirstTime;
+        var deltaT = ((time - firstTime) / 1e6) - MeanT;
         MeanT += deltaT / n;
         M2T += deltaT * deltaT * n1 / n;
         CoTV += deltaT * delta * n1 / n;
         Count++;
 
         Extremes(time, value, time, value, value, value);
+        Rebase(firstTime);
     }
 
     /// <summary>Merges <paramref name="other"/> into this aggregate (both relative to the same time reference).</summary>
@@ -114,7 +110,8 @@ public struct SensorAggregate
             + (3 * delta * ((na * other.M2) - (nb * M2)) / n);
         var m2 = M2 + other.M2 + (delta2 * na * nb / n);
 
-        var deltaT = other.MeanT - MeanT;
+        var firstTime = FirstTime;
+        var deltaT = other.MeanT + ((other.FirstTime - firstTime) / 1e6) - MeanT;
         M2T += other.M2T + (deltaT * deltaT * na * nb / n);
         CoTV += other.CoTV + (deltaT * delta * na * nb / n);
         MeanT += deltaT * nb / n;
@@ -125,6 +122,16 @@ public struct SensorAggregate
         M4 = m4;
         Count += other.Count;
         Extremes(other.FirstTime, other.FirstValue, other.LastTime, other.LastValue, other.Min, other.Max);
+        Rebase(firstTime);
+    }
+
+    // MeanT was relative to previousFirst; keep it relative to FirstTime when an earlier reading arrived.
+    private void Rebase(long previousFirst)
+    {
+        if (FirstTime != previousFirst)
+        {
+            MeanT += (previousFirst - FirstTime) / 1e6;
+        }
     }
 
     private void Extremes(long firstTime, double firstValue, long lastTime, double lastValue, double min, double max)
