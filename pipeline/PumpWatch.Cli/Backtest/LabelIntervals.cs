@@ -1,0 +1,94 @@
+using System.Globalization;
+using PumpWatch.Core.Readings;
+
+namespace PumpWatch.Cli.Backtest;
+
+/// <summary>Ground truth as per-pump intervals [start, end): from a labels file (the simulator's format) or from runs of labelled readings.</summary>
+internal sealed class LabelIntervals
+{
+    private readonly Dictionary<string, List<(long Start, long End)>> _byPump = new(StringComparer.Ordinal);
+
+    public IEnumerable<(string Pump, long Start, long End)> All => _byPump.SelectMany(p => p.Value.Select(i => (p.Key, i.Start, i.End)));
+
+    public int Count => _byPump.Values.Sum(l => l.Count);
+
+    public void Add(string pump, long start, long end)
+    {
+        if (!_byPump.TryGetValue(pump, out var list))
+        {
+            _byPump[pump] = list = [];
+        }
+
+        list.Add((start, end));
+    }
+
+    public bool Overlaps(string pump, long start, long end) =>
+        _byPump.TryGetValue(pump, out var list) && list.Exists(i => i.Start < end && start < i.End);
+
+    /// <summary>Reads <c>pump_id,fault,start,end[,severity,sensor]</c> with a header line.</summary>
+    public static LabelIntervals FromFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserError($"{path}: no such labels file");
+        }
+
+        var labels = new LabelIntervals();
+        long line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            if (line == 1 || text.Length == 0 || text[0] == '#')
+            {
+                continue;
+            }
+
+            var cells = text.Split(',');
+            if (cells.Length < 4)
+            {
+                throw new UserError($"{path}:{line}: expected pump_id,fault,start,end");
+            }
+
+            var start = Parse(cells[2], path, line, 3);
+            var end = Parse(cells[3], path, line, 4);
+            labels.Add(cells[0].Trim(), start, end);
+        }
+
+        return labels;
+    }
+
+    private static long Parse(string text, string path, long line, int column) =>
+        EventTime.TryParseIso(System.Text.Encoding.UTF8.GetBytes(text.Trim()), out var micros)
+            ? micros
+            : throw new UserError(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}: column {column}: '{text}' is not an ISO-8601 time"));
+
+    /// <summary>Builds intervals from labelled readings: a run of labelled readings of a pump is one interval.</summary>
+    public sealed class Builder
+    {
+        private readonly Dictionary<string, (long Start, long Last)> _open = new(StringComparer.Ordinal);
+        private readonly LabelIntervals _result = new();
+
+        public void Observe(string pump, long time, bool anomalous)
+        {
+            if (anomalous)
+            {
+                _open[pump] = _open.TryGetValue(pump, out var run) ? (run.Start, Math.Max(run.Last, time)) : (time, time);
+            }
+            else if (_open.Remove(pump, out var run))
+            {
+                _result.Add(pump, run.Start, Math.Max(run.Last + 1, time));
+            }
+        }
+
+        public LabelIntervals Build()
+        {
+            foreach (var (pump, run) in _open)
+            {
+                _result.Add(pump, run.Start, run.Last + 1);
+            }
+
+            _open.Clear();
+            return _result;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using PumpWatch.Cli.Input;
+using PumpWatch.Core.Forest;
+using PumpWatch.Core.Processing;
+using PumpWatch.Core.Windows;
+
+namespace PumpWatch.Cli.Commands;
+
+/// <summary>Options shared by train, score and backtest: CSV layout, windows, and forest settings.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string> Delimiter { get; } = new("--delimiter") { Description = "CSV delimiter (\\t for tab)", DefaultValueFactory = _ => "," };
+    public Option<string> TimeColumn { get; } = new("--time-column") { Description = "CSV time column", DefaultValueFactory = _ => "timestamp" };
+    public Option<string> TimeFormat { get; } = new("--time-format") { Description = "iso, epoch_s, epoch_ms, or a .NET format such as 'yyyy-MM-dd HH:mm:ss' (UTC)", DefaultValueFactory = _ => "iso" };
+    public Option<string> PumpColumn { get; } = new("--pump-column") { Description = "CSV pump id column", DefaultValueFactory = _ => "pump_id" };
+    public Option<string?> Pump { get; } = new("--pump") { Description = "Fixed pump id for a CSV without a pump column" };
+    public Option<string?> Sensors { get; } = new("--sensors") { Description = "Comma-separated sensor columns (default: every other column)" };
+    public Option<TimeSpan> Window { get; } = new("--window") { Description = "Window size", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
+    public Option<string?> Hop { get; } = new("--hop") { Description = "Hop between windows (hh:mm:ss), or 'reading' for a window ending at every reading; default: tumbling" };
+    public Option<int> Trees { get; } = new("--trees") { Description = "Isolation trees (t)", DefaultValueFactory = _ => 100 };
+    public Option<int> MaxSamples { get; } = new("--max-samples") { Description = "Subsample per tree (psi, capped at the rows)", DefaultValueFactory = _ => 256 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Forest seed", DefaultValueFactory = _ => 42 };
+    public Option<string> Scaler { get; } = new("--scaler") { Description = "standard or robust", DefaultValueFactory = _ => "standard" };
+    public Option<double> FalseAlarmRate { get; } = new("--false-alarm-rate") { Description = "Calibrate the threshold so this share of training rows would alarm", DefaultValueFactory = _ => 0.01 };
+    public Option<double?> Threshold { get; } = new("--threshold") { Description = "Fixed anomaly-score threshold in (0, 1) instead of calibrating" };
+
+    public void AddCsv(Command command)
+    {
+        foreach (var option in new Option[] { Delimiter, TimeColumn, TimeFormat, PumpColumn, Pump, Sensors })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public void AddWindows(Command command)
+    {
+        command.Options.Add(Window);
+        command.Options.Add(Hop);
+    }
+
+    public void AddForest(Command command)
+    {
+        foreach (var option in new Option[] { Trees, MaxSamples, Seed, Scaler, FalseAlarmRate, Threshold })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public char DelimiterOf(ParseResult parse)
+    {
+        var text = parse.GetValue(Delimiter)!;
+        return text switch
+        {
+            "\\t" or "tab" => '\t',
+            { Length: 1 } => text[0],
+            _ => throw new UserError($"--delimiter '{text}' must be one character (or \\t)"),
+        };
+    }
+
+    public CsvReadingOptions Csv(ParseResult parse, string? labelColumn = null) => new(
+        DelimiterOf(parse), parse.GetValue(TimeColumn)!, parse.GetValue(TimeFormat)!, parse.GetValue(PumpColumn)!, parse.GetValue(Pump),
+        parse.GetValue(Sensors)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), labelColumn);
+
+    public PipelineOptions Pipeline(ParseResult parse)
+    {
+        var size = parse.GetValue(Window);
+        var hop = parse.GetValue(Hop);
+        try
+        {
+            var windows = hop switch
+            {
+                null => WindowOptions.Tumbling(size),
+                "reading" => WindowOptions.Trailing(size),
+                _ when TimeSpan.TryParse(hop, CultureInfo.InvariantCulture, out var h) => WindowOptions.Hopping(size, h),
+                _ => throw new UserError($"--hop '{hop}' is neither hh:mm:ss nor 'reading'"),
+            };
+            return PipelineOptions.Default with { Windows = windows };
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UserError($"--window {size} / --hop {hop}: {e.Message.Split(Environment.NewLine)[0].Split(" (Parameter")[0]}");
+        }
+    }
+
+    public TrainingOptions Training(ParseResult parse)
+    {
+        var scaler = parse.GetValue(Scaler) switch
+        {
+            "standard" => ScalerKind.Standard,
+            "robust" => ScalerKind.Robust,
+            var other => throw new UserError($"--scaler '{other}' must be standard or robust"),
+        };
+        var trees = parse.GetValue(Trees);
+        var samples = parse.GetValue(MaxSamples);
+        var rate = parse.GetValue(FalseAlarmRate);
+        var threshold = parse.GetValue(Threshold);
+        if (trees < 1 || samples < 2)
+        {
+            throw new UserError($"--trees {trees} must be >= 1 and --max-samples {samples} >= 2");
+        }
+
+        if (!(rate > 0 && rate < 1))
+        {
+            throw new UserError($"--false-alarm-rate {rate} must be in (0, 1)");
+        }
+
+        if (threshold is { } t && !(t > 0 && t < 1))
+        {
+            throw new UserError($"--threshold {t} must be in (0, 1)");
+        }
+
+        return new TrainingOptions(new ForestOptions(trees, samples, parse.GetValue(Seed)), scaler, rate, threshold);
+    }
+}

@@ -1,0 +1,24 @@
+namespace PumpWatch.Cli.Demo;
+
+/// <summary>Settings of the demo run, from the command line.</summary>
+internal sealed record DemoOptions(
+    int Pumps,
+    TimeSpan Duration,
+    TimeSpan WarmUp,
+    double Speed,
+    int Seed,
+    double MalformedRate,
+    string Database,
+    string? ModelPath,
+    string? SummaryJson,
+    DateTimeOffset Start)
+{
+    public string? Problem() =>
+        Pumps is < 1 or > 10_000 ? $"--pumps {Pumps} must be 1..10000"
+        : Duration <= TimeSpan.Zero ? $"--duration {Duration} must be positive"
+        : Speed < 0 ? $"--speed {Speed} must be >= 0 (0 = as fast as possible)"
+        : MalformedRate is < 0 or > 1 ? $"--malformed-rate {MalformedRate} must be 0..1"
+        : ModelPath is null && WarmUp < TimeSpan.FromMinutes(10) ? $"--warmup {WarmUp} is too short to train on (at least 00:10:00)"
+        : ModelPath is null && WarmUp >= Duration ? $"--warmup {WarmUp} must be shorter than --duration {Duration}"
+        : null;
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using PumpWatch.Cli.Store;
+using PumpWatch.Core.Features;
+using PumpWatch.Core.Forest;
+using PumpWatch.Core.Processing;
+using PumpWatch.Core.Readings;
+using PumpWatch.Simulator;
+
+namespace PumpWatch.Cli.Demo;
+
+/// <summary>
+/// The whole loop on one machine: simulated pumps with injected faults stream through the detection pipeline
+/// into DuckDB; with no model given, the healthy warm-up trains one first; alerts print as they happen; a
+/// summary says which faults were detected and how soon.
+/// </summary>
+internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvider time, bool interactive)
+{
+    public async Task<int> RunAsync(CancellationToken cancel)
+    {
+        var simulator = new PumpSimulator(new SimulatorOptions(options.Pumps, TimeSpan.FromSeconds(1), options.Start, options.Duration, options.Seed, options.MalformedRate));
+        var pipelineOptions = PipelineOptions.Default;
+        AnomalyModel? model = options.ModelPath is null ? null : ModelFiles.Load(options.ModelPath);
+
+        DeleteDatabase(options.Database);
+        using var store = new DuckDbStore(options.Database, pipelineOptions.Features.Names);
+        var alertsPath = System.IO.Path.ChangeExtension(options.Database, ".alerts.jsonl");
+        await using var alertLines = new StreamWriter(alertsPath);
+        var statusShown = false;
+        void ClearStatus()
+        {
+            if (statusShown && interactive)
+            {
+                output.Write("\r" + new string(' ', 100) + "\r");
+                statusShown = false;
+            }
+        }
+
+        var console = new ConsoleAlertSink(output, alertLines, ClearStatus);
+        var warmUpEnd = EventTime.FromDateTimeOffset(options.Start + options.WarmUp);
+        var collector = new TrainingCollector(pipelineOptions.Features.Names, FeatureSet.ModelDefault, w => w.End <= warmUpEnd);
+        var pipeline = new DetectionPipeline(pipelineOptions, new CompositeSink(store, console, collector));
+        store.UseCatalog(pipeline.Catalog);
+
+        output.WriteLine($"PumpWatch demo: {options.Pumps} simulated pumps at 1 Hz for {options.Duration} of simulated time, seed {options.Seed}, {(options.Speed > 0 ? $"{options.Speed.ToString(CultureInfo.InvariantCulture)}x real time" : "as fast as possible")}.");
+        foreach (var fault in simulator.Faults)
+        {
+            output.WriteLine($"  fault to find: pump {fault.PumpId} {fault.Kind.Name()}{(fault.Sensor is null ? "" : $" ({fault.Sensor})")} from {fault.Start - options.Start} into the run");
+        }
+
+        if (model is not null)
+        {
+            pipeline.Model = model;
+            output.WriteLine($"Scoring with model {model.ModelId} from {options.ModelPath} (threshold {model.Threshold.Value:0.000}).");
+        }
+        else
+        {
+            output.WriteLine($"No model given: training one on the first {options.WarmUp} (healthy warm-up), then scoring.");
+        }
+
+        output.WriteLine($"Store: {System.IO.Path.GetFullPath(options.Database)}");
+        output.WriteLine();
+
+        var startMicros = EventTime.FromDateTimeOffset(options.Start);
+        var wallStart = time.GetTimestamp();
+        var lastStatus = wallStart;
+        var lastReadings = 0L;
+        var runEnd = options.Start + options.Duration;
+        var simulatedEnd = runEnd;
+        try
+        {
+            foreach (var record in simulator.Generate())
+            {
+                cancel.ThrowIfCancellationRequested();
+                var line = record.ToLine();
+                var eventMicros = record.Reading.Timestamp;
+                if (pipeline.Model is null && eventMicros >= warmUpEnd + pipelineOptions.Windows.SizeMicros + pipelineOptions.Windows.LatenessMicros)
+                {
+                    model = collector.Train(TrainingOptions.Default, time.GetUtcNow());
+                    pipeline.Model = model;
+                    var modelPath = System.IO.Path.ChangeExtension(options.Database, ".model.json");
+                    await File.WriteAllTextAsync(modelPath, ModelArtifact.ToJson(model), cancel).ConfigureAwait(false);
+                    ClearStatus();
+                    output.WriteLine($"Trained model {model.ModelId} on {collector.Windows} healthy windows ({model.Features.Count} features, threshold {model.Threshold.Value:0.000} for a 1% false-alarm rate per window); saved to {modelPath}. Scoring from now on.");
+                    output.WriteLine();
+                }
+
+                pipeline.Process(System.Text.Encoding.UTF8.GetBytes(line), long.MaxValue);
+
+                if (options.Speed > 0)
+                {
+                    var due = TimeSpan.FromMicroseconds((eventMicros - startMicros) / options.Speed);
+                    var ahead = due - time.GetElapsedTime(wallStart);
+                    if (ahead > TimeSpan.FromMilliseconds(25))
+                    {
+                        await Task.Delay(ahead, time, cancel).ConfigureAwait(false);
+                    }
+                }
+
+                if (time.GetElapsedTime(lastStatus) > TimeSpan.FromMilliseconds(interactive ? 250 : 10_000))
+                {
+                    var rate = (pipeline.Counters.Records - lastReadings) / time.GetElapsedTime(lastStatus).TotalSeconds;
+                    lastStatus = time.GetTimestamp();
+                    lastReadings = pipeline.Counters.Records;
+                    var status = string.Create(CultureInfo.InvariantCulture,
+                        $"  {EventTime.Format(eventMicros)[..19]}  {rate,8:0} readings/s  {pipeline.Counters.Windows,6} windows  {pipeline.Counters.Alerts,3} alerts  {pipeline.Counters.Quarantined,4} quarantined");
+                    if (interactive)
+                    {
+                        output.Write("\r" + status);
+                        statusShown = true;
+                    }
+                    else
+                    {
+                        output.WriteLine(status);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            simulatedEnd = EventTime.ToDateTimeOffset(pipeline.Counters.Records == 0 ? startMicros : startMicros + ((pipeline.Counters.Records / options.Pumps) * EventTime.MicrosPerSecond));
+            ClearStatus();
+            output.WriteLine("Stopped (Ctrl+C): flushing and summarising what ran.");
+        }
+
+        pipeline.Flush();
+        store.Flush();
+        ClearStatus();
+        var summary = FaultReport.Build(simulator.Faults, console.Alerts, simulatedEnd) with
+        {
+            ModelId = model?.ModelId,
+            Database = System.IO.Path.GetFullPath(options.Database),
+            Readings = pipeline.Counters.Accepted,
+            Windows = pipeline.Counters.Windows,
+            Quarantined = pipeline.Counters.Quarantined,
+        };
+        PrintSummary(summary, pipeline.Counters, time.GetElapsedTime(wallStart));
+        if (options.SummaryJson is { } summaryPath)
+        {
+            await File.WriteAllTextAsync(summaryPath, JsonSerializer.Serialize(summary, DemoJsonContext.Default.DemoSummary), CancellationToken.None).ConfigureAwait(false);
+            output.WriteLine($"Summary written to {summaryPath}");
+        }
+
+        return 0;
+    }
+
+    private void PrintSummary(DemoSummary summary, PipelineCounters counters, TimeSpan wall)
+    {
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Summary: {counters.Accepted} readings accepted, {counters.Duplicates} duplicates, {counters.Quarantined} quarantined, {counters.Windows} windows, {counters.Alerts} alert events in {wall.TotalSeconds:0.0} s."));
+        foreach (var f in summary.Faults)
+        {
+            var what = $"pump {f.PumpId} {f.Fault}{(f.Sensor is null ? "" : $" ({f.Sensor})")}";
+            output.WriteLine(f.Detected
+                ? string.Create(CultureInfo.InvariantCulture, $"  DETECTED  {what}: first alert {f.MinutesAfterOnset:0} min after onset ({f.DetectedAt})")
+                : $"  missed    {what} (from {f.Start})");
+        }
+
+        output.WriteLine(summary.FalseAlerts.Count == 0 ? "  no false alerts" : $"  {summary.FalseAlerts.Count} false alert(s):");
+        foreach (var a in summary.FalseAlerts)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    pump {a.PumpId} at {a.At}, score {a.Score:0.000} ({a.Severity})"));
+        }
+
+        output.WriteLine($"Look inside: pumpwatch query --db {summary.Database} \"SELECT pump_id, event, severity, window_end, score FROM alerts ORDER BY window_end\"");
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + ".wal" })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}

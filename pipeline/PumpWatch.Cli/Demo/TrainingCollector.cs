@@ -1,0 +1,73 @@
+using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Features;
+using PumpWatch.Core.Forest;
+using PumpWatch.Core.Processing;
+using PumpWatch.Core.Readings;
+
+namespace PumpWatch.Cli.Demo;
+
+/// <summary>Collects the model features of unscored windows that pass a filter, then trains a model on them.</summary>
+internal sealed class TrainingCollector(IReadOnlyList<string> pipelineFeatures, FeatureSet modelFeatures, Func<ScoredWindow, bool> include) : IDetectionSink
+{
+    private readonly int[] _columns = modelFeatures.Names.Select(n => IndexOf(pipelineFeatures, n)).ToArray();
+    private readonly List<double> _rows = [];
+
+    public int Windows { get; private set; }
+
+    public long? From { get; private set; }
+
+    public long? To { get; private set; }
+
+    public void OnWindow(ScoredWindow window)
+    {
+        if (!double.IsNaN(window.Score) || !include(window))
+        {
+            return;
+        }
+
+        foreach (var column in _columns)
+        {
+            _rows.Add(window.Features[column]);
+        }
+
+        Windows++;
+        From = Math.Min(From ?? window.Start, window.Start);
+        To = Math.Max(To ?? window.End, window.End);
+    }
+
+    public AnomalyModel Train(TrainingOptions options, DateTimeOffset created)
+    {
+        if (Windows < 2)
+        {
+            throw new UserError($"only {Windows} window(s) to train on: give more data, a longer warm-up, or shorter windows");
+        }
+
+        return AnomalyModel.Train(_rows.ToArray(), modelFeatures.Names, options, created, FeatureSet.Version,
+            From is { } f ? EventTime.ToDateTimeOffset(f) : null, To is { } t ? EventTime.ToDateTimeOffset(t) : null);
+    }
+
+    public void OnReading(ParsedReading reading)
+    {
+    }
+
+    public void OnQuarantined(ReadOnlySpan<byte> raw, string? pumpId, long? timestamp, QuarantineReason reason, string detail)
+    {
+    }
+
+    public void OnAlert(Alert alert)
+    {
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new UserError($"feature '{name}' is not computed by this pipeline");
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using PumpWatch.Core.Readings;
+
+namespace PumpWatch.Cli.Input;
+
+/// <summary>
+/// Reads readings files: JSON lines (<c>.jsonl</c>, <c>.json</c>, <c>.ndjson</c>; each line goes to the parser, so bad lines are
+/// quarantined, not fatal) and CSV/TSV (bad lines are user errors naming file, line and column).
+/// </summary>
+internal static class ReadingFiles
+{
+    public static IEnumerable<InputRecord> Read(string path, CsvReadingOptions csv)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserError($"{path}: no such file");
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".jsonl" or ".json" or ".ndjson" => ReadJsonLines(path),
+            ".csv" or ".tsv" or ".txt" => ReadCsv(path, extension == ".tsv" && csv.Delimiter == ',' ? csv with { Delimiter = '\t' } : csv),
+            ".parquet" => throw new UserError($"{path}: Parquet input is not supported by this build yet; convert it to CSV (e.g. duckdb -c \"COPY (SELECT * FROM '{path}') TO 'out.csv'\")"),
+            _ => throw new UserError($"{path}: unknown input type '{extension}': use .jsonl or .csv"),
+        };
+    }
+
+    private static IEnumerable<InputRecord> ReadJsonLines(string path)
+    {
+        long line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            if (text.Length > 0)
+            {
+                yield return new InputRecord(Encoding.UTF8.GetBytes(text), null, null, line);
+            }
+        }
+
+        if (line == 0)
+        {
+            throw new UserError($"{path}: empty input");
+        }
+    }
+
+    private static IEnumerable<InputRecord> ReadCsv(string path, CsvReadingOptions options)
+    {
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine() ?? throw new UserError($"{path}: empty input");
+        var names = header.Split(options.Delimiter).Select(n => n.Trim()).ToArray();
+        int Column(string name, string flag) =>
+            Array.IndexOf(names, name) is var i and >= 0 ? i : throw new UserError($"{path}:1: no column '{name}' ({flag}); columns are {string.Join(", ", names)}");
+
+        var time = Column(options.TimeColumn, "--time-column");
+        var pump = options.FixedPump is null ? Column(options.PumpColumn, "--pump-column") : -1;
+        var label = options.LabelColumn is null ? -1 : Column(options.LabelColumn, "--label-column");
+        var sensors = options.Sensors is null
+            ? Enumerable.Range(0, names.Length).Where(i => i != time && i != pump && i != label).ToArray()
+            : options.Sensors.Select(s => Column(s, "--sensors")).ToArray();
+        long line = 1;
+        var any = false;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length == 0 || text[0] == '#')
+            {
+                continue;
+            }
+
+            any = true;
+            var cells = text.Split(options.Delimiter);
+            if (cells.Length != names.Length)
+            {
+                throw new UserError($"{path}:{line}: {cells.Length} columns, header has {names.Length}");
+            }
+
+            var micros = ParseTime(cells[time].Trim(), options.TimeFormat)
+                ?? throw new UserError($"{path}:{line}: column '{names[time]}': '{cells[time]}' is not a {options.TimeFormat} time");
+            var values = new List<KeyValuePair<string, double>>(sensors.Length);
+            foreach (var s in sensors)
+            {
+                var cell = cells[s].Trim();
+                if (cell.Length == 0 || cell.Equals("NA", StringComparison.OrdinalIgnoreCase) || cell.Equals("null", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                {
+                    if (options.Sensors is null && line == 2)
+                    {
+                        throw new UserError($"{path}:{line}: column '{names[s]}': '{cell}' is not a number (name the sensor columns with --sensors)");
+                    }
+
+                    throw new UserError($"{path}:{line}: column '{names[s]}': '{cell}' is not a number");
+                }
+
+                values.Add(new(names[s], value));
+            }
+
+            bool? isAnomalous = null;
+            if (label >= 0)
+            {
+                isAnomalous = double.TryParse(cells[label].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var l)
+                    ? l != 0
+                    : throw new UserError($"{path}:{line}: column '{names[label]}': '{cells[label]}' is not a number");
+            }
+
+            var pumpId = options.FixedPump ?? cells[pump].Trim();
+            yield return new InputRecord(null, new Reading(pumpId, micros, values), isAnomalous, line);
+        }
+
+        if (!any)
+        {
+            throw new UserError($"{path}: no data rows");
+        }
+    }
+
+    /// <summary>iso, epoch_s, epoch_ms, or a .NET custom format (taken as UTC).</summary>
+    public static long? ParseTime(string text, string format)
+    {
+        switch (format)
+        {
+            case "iso":
+                return EventTime.TryParseIso(Encoding.UTF8.GetBytes(text), out var iso) ? iso : null;
+            case "epoch_s":
+            case "epoch_ms":
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) || !double.IsFinite(epoch))
+                {
+                    return null;
+                }
+
+                return (long)Math.Round(epoch * (format == "epoch_s" ? 1e6 : 1e3));
+            default:
+                return DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+                    ? EventTime.FromDateTimeOffset(parsed)
+                    : null;
+        }
+    }
+}

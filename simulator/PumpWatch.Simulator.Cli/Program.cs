@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using PumpWatch.Simulator;
+
+// Composition root of the simulator command: the clock and the console live here.
+var pumps = new Option<int>("--pumps") { Description = "Number of pumps", DefaultValueFactory = _ => 5 };
+var interval = new Option<TimeSpan>("--interval") { Description = "Sampling interval (hh:mm:ss)", DefaultValueFactory = _ => TimeSpan.FromSeconds(1) };
+var start = new Option<DateTimeOffset?>("--start") { Description = "Start of simulated time (ISO-8601, default: now, whole second)" };
+var duration = new Option<TimeSpan>("--duration") { Description = "Simulated duration (d.hh:mm:ss)", DefaultValueFactory = _ => TimeSpan.FromHours(1) };
+var speed = new Option<double>("--speed") { Description = "Times real time; 0 = as fast as possible", DefaultValueFactory = _ => 0 };
+var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+var malformed = new Option<double>("--malformed-rate") { Description = "Share of messages sent malformed (0-1)", DefaultValueFactory = _ => 0 };
+var noFaults = new Option<bool>("--no-faults") { Description = "Inject no faults" };
+var output = new Option<FileInfo?>("--output", "-o") { Description = "JSON lines file (default: standard output)" };
+var labels = new Option<FileInfo?>("--labels") { Description = "Write the injected faults here (CSV: pump_id,fault,start,end,severity,sensor)" };
+
+var root = new RootCommand("Simulated oil pumps with labelled faults, as the tutorial's JSON readings")
+{
+    pumps, interval, start, duration, speed, seed, malformed, noFaults, output, labels,
+};
+
+root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
+{
+    var time = TimeProvider.System;
+    var now = time.GetUtcNow();
+    var options = new SimulatorOptions(
+        parse.GetValue(pumps), parse.GetValue(interval),
+        parse.GetValue(start) ?? new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
+        parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(malformed),
+        parse.GetValue(noFaults) ? [] : null);
+    if (options.Problem() is { } problem)
+    {
+        await Console.Error.WriteLineAsync($"pumpwatch-sim: {problem}").ConfigureAwait(false);
+        return 2;
+    }
+
+    var factor = parse.GetValue(speed);
+    if (factor < 0)
+    {
+        await Console.Error.WriteLineAsync($"pumpwatch-sim: --speed {factor.ToString(CultureInfo.InvariantCulture)} must be >= 0").ConfigureAwait(false);
+        return 2;
+    }
+
+    var simulator = new PumpSimulator(options);
+    try
+    {
+        if (parse.GetValue(labels) is { } labelsFile)
+        {
+            await File.WriteAllLinesAsync(labelsFile.FullName, [FaultSpec.LabelsHeader, .. simulator.Faults.Select(f => f.ToLabelLine())], cancel).ConfigureAwait(false);
+        }
+
+        var file = parse.GetValue(output);
+        await using var writer = file is null ? Console.Out : new StreamWriter(file.FullName);
+        var wallStart = time.GetTimestamp();
+        foreach (var record in simulator.Generate())
+        {
+            cancel.ThrowIfCancellationRequested();
+            await writer.WriteLineAsync(record.ToLine()).ConfigureAwait(false);
+            if (factor > 0)
+            {
+                var due = TimeSpan.FromMicroseconds((record.Reading.Timestamp - PumpWatch.Core.Readings.EventTime.FromDateTimeOffset(options.Start)) / factor);
+                var ahead = due - time.GetElapsedTime(wallStart);
+                if (ahead > TimeSpan.FromMilliseconds(20))
+                {
+                    await writer.FlushAsync(cancel).ConfigureAwait(false);
+                    await Task.Delay(ahead, time, cancel).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return 0;
+    }
+    catch (IOException e)
+    {
+        await Console.Error.WriteLineAsync($"pumpwatch-sim: {e.Message}").ConfigureAwait(false);
+        return 1;
+    }
+    catch (UnauthorizedAccessException e)
+    {
+        await Console.Error.WriteLineAsync($"pumpwatch-sim: {e.Message}").ConfigureAwait(false);
+        return 1;
+    }
+    catch (OperationCanceledException)
+    {
+        return 130;
+    }
+});
+
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,150 @@
+using System.Globalization;
+using MathNet.Numerics.Random;
+using PumpWatch.Core.Readings;
+
+namespace PumpWatch.Simulator;
+
+/// <summary>
+/// Simulates N pumps sending one reading each per interval, in time order, with the faults of the options
+/// (ground truth in <see cref="Faults"/>) and malformed messages at the configured rate. The same options and
+/// seed give the same records, byte for byte.
+/// </summary>
+public sealed class PumpSimulator
+{
+    private static readonly string[] SensorNames = ["temperature", "pressure", "flow_rate", "vibration"];
+    private readonly SimulatorOptions _options;
+
+    public PumpSimulator(SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        _options = options;
+        Faults = options.Faults ?? FaultSchedule.Auto(options);
+    }
+
+    /// <summary>The faults injected: the labels.</summary>
+    public IReadOnlyList<FaultSpec> Faults { get; }
+
+    public SimulatorOptions Options => _options;
+
+    /// <summary>Number of ticks (readings per pump).</summary>
+    public long Ticks => (long)Math.Ceiling(_options.Duration / _options.Interval);
+
+    public IEnumerable<SimulatedRecord> Generate()
+    {
+        var pumps = Enumerable.Range(1, _options.Pumps).Select(p => new PumpRun(
+            p.ToString(CultureInfo.InvariantCulture),
+            new PumpModel(unchecked((_options.Seed * 7919) + p) & int.MaxValue),
+            Faults.Where(f => f.PumpId == p.ToString(CultureInfo.InvariantCulture)).ToArray())).ToArray();
+        var noise = new MersenneTwister(_options.Seed ^ 0x0BAD);
+        var dt = _options.Interval.TotalSeconds;
+        var startMicros = EventTime.FromDateTimeOffset(_options.Start);
+        var stepMicros = (long)_options.Interval.TotalMicroseconds;
+        for (long tick = 0; tick < Ticks; tick++)
+        {
+            var micros = startMicros + (tick * stepMicros);
+            var now = EventTime.ToDateTimeOffset(micros);
+            foreach (var pump in pumps)
+            {
+                var reading = pump.Next(now, micros, tick * dt, dt);
+                if (_options.MalformedRate > 0 && noise.NextDouble() < _options.MalformedRate)
+                {
+                    yield return new SimulatedRecord(reading, Malform(reading, noise));
+                }
+                else
+                {
+                    yield return new SimulatedRecord(reading, null);
+                }
+            }
+        }
+    }
+
+    private static string Malform(Reading reading, MersenneTwister rng)
+    {
+        var line = ReadingJson.ToLine(reading);
+        return rng.Next(4) switch
+        {
+            0 => line[..(line.Length / 2)],
+            1 => line.Replace("\"pump_id\"", "\"pump\"", StringComparison.Ordinal),
+            2 => line.Replace("\"timestamp\"", "\"vibration_raw\": NaN, \"timestamp\"", StringComparison.Ordinal),
+            _ => line.Replace("\"timestamp\": \"", "\"timestamp\": \"T", StringComparison.Ordinal),
+        };
+    }
+
+    private sealed class PumpRun(string id, PumpModel model, FaultSpec[] faults)
+    {
+        private readonly Dictionary<string, double> _stuck = new(StringComparer.Ordinal);
+
+        public Reading Next(DateTimeOffset now, long micros, double elapsed, double dt)
+        {
+            double Severity(FaultKind kind)
+            {
+                var s = 0.0;
+                foreach (var f in faults)
+                {
+                    if (f.Kind == kind)
+                    {
+                        s = Math.Max(s, f.SeverityAt(now));
+                    }
+                }
+
+                return s;
+            }
+
+            var effects = new FaultEffects(Severity(FaultKind.BearingWear), Severity(FaultKind.Cavitation), Severity(FaultKind.SealLeak),
+                Severity(FaultKind.MotorOverheating), Severity(FaultKind.Blockage));
+            var (temperature, pressure, flow, vibration) = model.Step(elapsed, dt, effects);
+            double[] values = [temperature, pressure, flow, vibration];
+            var present = new List<KeyValuePair<string, double>>(4);
+            for (var i = 0; i < SensorNames.Length; i++)
+            {
+                var value = values[i];
+                var keep = true;
+                foreach (var f in faults)
+                {
+                    if (!f.Kind.IsSensorFault() || f.Sensor != SensorNames[i] || f.SeverityAt(now) <= 0)
+                    {
+                        continue;
+                    }
+
+                    switch (f.Kind)
+                    {
+                        case FaultKind.SensorStuck:
+                            if (!_stuck.TryGetValue(SensorNames[i], out var stuck))
+                            {
+                                _stuck[SensorNames[i]] = stuck = value;
+                            }
+
+                            value = stuck;
+                            break;
+                        case FaultKind.SensorSpikes:
+                            value *= model.Random.NextDouble() < 0.03 ? 2.5 : 1.0;
+                            break;
+                        case FaultKind.SensorDropout:
+                            keep = model.Random.NextDouble() >= 0.6;
+                            break;
+                        case FaultKind.SensorDrift:
+                            value *= 1 + (0.05 * (now - f.Start).TotalHours * f.Severity);
+                            break;
+                    }
+                }
+
+                if (keep)
+                {
+                    present.Add(new(SensorNames[i], Math.Round(value, 4)));
+                }
+            }
+
+            if (present.Count == 0)
+            {
+                present.Add(new(SensorNames[0], Math.Round(temperature, 4)));
+            }
+
+            return new Reading(id, micros, present);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The test command: restores packages (NuGet), builds every project with warnings as errors, runs every test.
+# Tests read ../shared/data (the ODDS benchmark sets) beside the repository.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 AWS_EC2_METADATA_DISABLED=true
+dotnet build Pipeline.sln -c Release -nologo -v quiet
+dotnet test Pipeline.sln -c Release --no-build -nologo -v quiet
