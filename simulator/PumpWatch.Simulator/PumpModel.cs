@@ -63,7 +63,7 @@ internal sealed class PumpModel
         var pressure = StaticPressure + (systemR * flow * flow);
         pressure *= 1 - (0.18 * faults.SealLeak);
 
-        var ambient = 25 + (5 * Math.Sin((2 * Math.PI * dayFraction) - (Math.PI / 2)));
+        var ambient = 30 + (5 * Math.Sin((2 * Math.PI * dayFraction) - (Math.PI / 2)));
         var power = _speed * _speed * _speed;
         var targetTemperature = ambient + (_heatGain * power) + (12 * faults.BearingWear * faults.BearingWear) + (25 * faults.MotorOverheating);
         _temperature = double.IsNaN(_temperature) ? targetTemperature : _temperature + ((targetTemperature - _temperature) * Math.Min(1, dt / ThermalLagSeconds));
