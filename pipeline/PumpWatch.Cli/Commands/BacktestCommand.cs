@@ -41,7 +41,7 @@ internal static class BacktestCommand
         {
             var path = parse.GetValue(input)!;
             var csv = common.Csv(parse, parse.GetValue(labelColumn));
-            var options = common.Pipeline(parse);
+            var (options, modelFeatures) = common.ForInput(parse, path, csv);
             var rows = parse.GetValue(trainRows);
             var fromMicros = TrainCommand.Time(parse.GetValue(trainFrom), "--train-from");
             var toMicros = TrainCommand.Time(parse.GetValue(trainTo), "--train-to");
@@ -71,7 +71,7 @@ internal static class BacktestCommand
             }
             else
             {
-                (detector, inTraining) = Train(path, csv, options, common.Training(parse), rows, fromMicros, toMicros, time, cancel);
+                (detector, inTraining) = Train(path, csv, options, modelFeatures, common.Training(parse), rows, fromMicros, toMicros, time, cancel);
                 Console.WriteLine($"Trained model {detector.ModelId} on {detector.Training.Rows} windows (threshold {detector.Threshold.Value.ToString("0.0000", CultureInfo.InvariantCulture)}).");
             }
 
@@ -96,6 +96,7 @@ internal static class BacktestCommand
                 throw new UserError($"{modelPath}: {e.Message}");
             }
 
+            pipeline.AlertFilter = w => !inTraining(w.PumpId, w.Start, w.End);
             var labelBuilder = new LabelIntervals.Builder();
             var span = new Dictionary<string, (long First, long Last)>(StringComparer.Ordinal);
             foreach (var record in ReadingFiles.Read(path, csv))
@@ -136,14 +137,14 @@ internal static class BacktestCommand
         return Convert.ToDouble(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static (AnomalyModel, Func<string, long, long, bool>) Train(string path, CsvReadingOptions csv, PipelineOptions options, TrainingOptions training,
+    private static (AnomalyModel, Func<string, long, long, bool>) Train(string path, CsvReadingOptions csv, PipelineOptions options, FeatureSet modelFeatures, TrainingOptions training,
         int? rows, long? from, long? to, TimeProvider time, CancellationToken cancel)
     {
         var lo = from ?? long.MinValue;
         var hi = to ?? long.MaxValue;
         var lastTrainingTime = new Dictionary<string, long>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var collector = new TrainingCollector(options.Features.Names, FeatureSet.ModelDefault,
+        var collector = new TrainingCollector(options.Features.Names, modelFeatures,
             w => rows is not null || (w.Start >= lo && w.End <= hi));
         var pipeline = new DetectionPipeline(options, collector);
         foreach (var record in ReadingFiles.Read(path, csv))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PumpWatch.Cli.Input;
+using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
 using PumpWatch.Core.Windows;
@@ -18,6 +19,7 @@ internal sealed class CommonOptions
     public Option<string?> Sensors { get; } = new("--sensors") { Description = "Comma-separated sensor columns (default: every other column)" };
     public Option<TimeSpan> Window { get; } = new("--window") { Description = "Window size", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
     public Option<string?> Hop { get; } = new("--hop") { Description = "Hop between windows (hh:mm:ss), or 'reading' for a window ending at every reading; default: tumbling" };
+    public Option<TimeSpan?> Cooldown { get; } = new("--cooldown") { Description = "No new alert for a pump within this time of its last one unless severity escalates (default 00:30:00)" };
     public Option<int> Trees { get; } = new("--trees") { Description = "Isolation trees (t)", DefaultValueFactory = _ => 100 };
     public Option<int> MaxSamples { get; } = new("--max-samples") { Description = "Subsample per tree (psi, capped at the rows)", DefaultValueFactory = _ => 256 };
     public Option<int> Seed { get; } = new("--seed") { Description = "Forest seed", DefaultValueFactory = _ => 42 };
@@ -37,6 +39,7 @@ internal sealed class CommonOptions
     {
         command.Options.Add(Window);
         command.Options.Add(Hop);
+        command.Options.Add(Cooldown);
     }
 
     public void AddForest(Command command)
@@ -62,6 +65,24 @@ internal sealed class CommonOptions
         DelimiterOf(parse), parse.GetValue(TimeColumn)!, parse.GetValue(TimeFormat)!, parse.GetValue(PumpColumn)!, parse.GetValue(Pump),
         parse.GetValue(Sensors)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), labelColumn);
 
+    /// <summary>
+    /// Pipeline options and model features for an input: the defaults for the tutorial's sensors; for a CSV with other
+    /// sensors, every feature of its sensors in the store and their level, spread, extremes and trend in the model.
+    /// </summary>
+    public (PipelineOptions Options, FeatureSet Model) ForInput(ParseResult parse, string path, CsvReadingOptions csv)
+    {
+        var options = Pipeline(parse);
+        var sensors = ReadingFiles.CsvSensors(path, csv);
+        var tutorial = PipelineOptions.Default.Sensors.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        if (sensors is null || sensors.All(tutorial.Contains) && sensors.Count == tutorial.Count)
+        {
+            return (options, FeatureSet.ModelDefault);
+        }
+
+        var model = sensors.SelectMany(s => new[] { "mean", "std", "min", "max", "slope_per_min" }.Select(stat => $"{s}.{stat}")).ToList();
+        return (options with { Features = FeatureSet.All(sensors) }, FeatureSet.FromNames(model));
+    }
+
     public PipelineOptions Pipeline(ParseResult parse)
     {
         var size = parse.GetValue(Window);
@@ -75,7 +96,13 @@ internal sealed class CommonOptions
                 _ when TimeSpan.TryParse(hop, CultureInfo.InvariantCulture, out var h) => WindowOptions.Hopping(size, h),
                 _ => throw new UserError($"--hop '{hop}' is neither hh:mm:ss nor 'reading'"),
             };
-            return PipelineOptions.Default with { Windows = windows };
+            var cooldown = parse.GetValue(Cooldown);
+            if (cooldown < TimeSpan.Zero)
+            {
+                throw new UserError($"--cooldown {cooldown} must not be negative");
+            }
+
+            return PipelineOptions.Default with { Windows = windows, Alerts = PipelineOptions.Default.Alerts with { Cooldown = cooldown ?? PipelineOptions.Default.Alerts.Cooldown } };
         }
         catch (ArgumentOutOfRangeException e)
         {

@@ -59,7 +59,8 @@ internal static class ScoreCommand
             }
             else
             {
-                var options = common.Pipeline(parse);
+                var csv = common.Csv(parse);
+                var (options, _) = common.ForInput(parse, path, csv);
                 var sink = new WindowCsvSink(writer);
                 var pipeline = new DetectionPipeline(options, sink);
                 try
@@ -72,7 +73,7 @@ internal static class ScoreCommand
                 }
 
                 await writer.WriteLineAsync("pump_id,window_start,window_end,readings,score_samples,anomaly_score,threshold,predicted").ConfigureAwait(false);
-                foreach (var record in ReadingFiles.Read(path, common.Csv(parse)))
+                foreach (var record in ReadingFiles.Read(path, csv))
                 {
                     cancel.ThrowIfCancellationRequested();
                     TrainCommand.Feed(pipeline, record);

@@ -45,11 +45,12 @@ internal static class TrainCommand
                 var fromMicros = Time(parse.GetValue(from), "--from") ?? long.MinValue;
                 var toMicros = Time(parse.GetValue(to), "--to") ?? long.MaxValue;
                 var pumpSet = parse.GetValue(pumps)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-                var options = common.Pipeline(parse);
-                var collector = new TrainingCollector(options.Features.Names, FeatureSet.ModelDefault,
+                var csv = common.Csv(parse);
+                var (options, modelFeatures) = common.ForInput(parse, path, csv);
+                var collector = new TrainingCollector(options.Features.Names, modelFeatures,
                     w => w.Start >= fromMicros && w.End <= toMicros && (pumpSet is null || pumpSet.Contains(w.PumpId)));
                 var pipeline = new DetectionPipeline(options, collector);
-                foreach (var record in ReadingFiles.Read(path, common.Csv(parse)))
+                foreach (var record in ReadingFiles.Read(path, csv))
                 {
                     cancel.ThrowIfCancellationRequested();
                     Feed(pipeline, record);

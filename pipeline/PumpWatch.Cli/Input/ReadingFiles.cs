@@ -27,6 +27,21 @@ internal static class ReadingFiles
         };
     }
 
+    /// <summary>The sensor columns of a CSV input (from its header), or null for JSON lines, whose sensors are known only when read.</summary>
+    public static IReadOnlyList<string>? CsvSensors(string path, CsvReadingOptions options)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".csv" or ".tsv" or ".txt") || !File.Exists(path))
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(path);
+        var names = (reader.ReadLine() ?? "").Split(extension == ".tsv" && options.Delimiter == ',' ? '\t' : options.Delimiter).Select(n => n.Trim()).ToArray();
+        var sensors = options.Sensors ?? names.Where(n => n.Length > 0 && n != options.TimeColumn && n != options.LabelColumn && (options.FixedPump is not null || n != options.PumpColumn)).ToArray();
+        return sensors.Count > 0 ? sensors : null;
+    }
+
     private static IEnumerable<InputRecord> ReadJsonLines(string path)
     {
         long line = 0;

@@ -48,6 +48,9 @@ public sealed class DetectionPipeline
 
     public IReadOnlyDictionary<string, AlertState> AlertStates => _alertStates;
 
+    /// <summary>Which scored windows the alert policy sees (default: all); others are scored and stored only, e.g. a backtest's training period.</summary>
+    public Func<ScoredWindow, bool>? AlertFilter { get; set; }
+
     /// <summary>The model that scores windows; null scores nothing (warm-up). Setting it checks its features.</summary>
     /// <exception cref="ModelMismatchException">The model needs a feature this pipeline does not compute.</exception>
     public AnomalyModel? Model
@@ -187,6 +190,10 @@ public sealed class DetectionPipeline
         _scored.Threshold = model.Threshold.Value;
         _scored.ModelId = model.ModelId;
         _sink.OnWindow(_scored);
+        if (AlertFilter is { } filter && !filter(_scored))
+        {
+            return;
+        }
 
         var state = _alertStates.TryGetValue(window.PumpId, out var existing) ? existing : AlertState.Initial;
         var decision = _policy.Evaluate(ref state, window.End, _scored.Score, _scored.Threshold);

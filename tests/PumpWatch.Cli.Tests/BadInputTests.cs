@@ -1,0 +1,66 @@
+namespace PumpWatch.Cli.Tests;
+
+public sealed class BadInputTests : IDisposable
+{
+    private readonly CliProcess _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private void AssertOneLineError((int Code, string Out, string Err) result, params string[] expected)
+    {
+        Assert.NotEqual(0, result.Code);
+        var line = Assert.Single(result.Err.Trim().Split('\n'));
+        foreach (var e in expected)
+        {
+            Assert.Contains(e, line, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingFile_NamesIt() => AssertOneLineError(_cli.Run("train", "nope.jsonl"), "nope.jsonl", "no such file");
+
+    [Fact]
+    public void BadCsvLine_NamesFileLineAndColumn()
+    {
+        File.WriteAllLines(_cli.PathOf("bad.csv"), ["timestamp,pump_id,vibration", "2026-05-01T00:00:00Z,1,1.5", "2026-05-01T00:00:01Z,1,abc"]);
+        AssertOneLineError(_cli.Run("train", "bad.csv"), "bad.csv:3", "column 'vibration'", "'abc'");
+    }
+
+    [Fact]
+    public void UnknownColumnAndBadTimeFormat_AreNamed()
+    {
+        File.WriteAllLines(_cli.PathOf("t.csv"), ["when,pump_id,vibration", "yesterday,1,1.5"]);
+        AssertOneLineError(_cli.Run("train", "t.csv"), "no column 'timestamp'");
+        AssertOneLineError(_cli.Run("train", "t.csv", "--time-column", "when"), "t.csv:2", "'yesterday'");
+    }
+
+    [Fact]
+    public void EmptyInput_IsAnError()
+    {
+        File.WriteAllText(_cli.PathOf("empty.csv"), "");
+        AssertOneLineError(_cli.Run("train", "empty.csv"), "empty.csv", "empty input");
+    }
+
+    [Fact]
+    public void ModelWithOtherFeatures_IsRefused()
+    {
+        File.WriteAllLines(_cli.PathOf("tab.csv"), ["a,b", "1,2", "2,3", "3,4", "4,5"]);
+        Assert.Equal(0, _cli.Run("train", "tab.csv", "--tabular", "--out", "tab.json").Code);
+        File.WriteAllLines(_cli.PathOf("r.jsonl"), ["{\"pump_id\": 1, \"timestamp\": \"2026-05-01T00:00:00\", \"vibration\": 1.5}"]);
+        AssertOneLineError(_cli.Run("score", "r.jsonl", "--model", "tab.json"), "tab.json", "feature");
+        File.WriteAllText(_cli.PathOf("broken.json"), "{\"schema\": \"other/1\"}");
+        AssertOneLineError(_cli.Run("score", "r.jsonl", "--model", "broken.json"), "broken.json", "other/1");
+    }
+
+    [Fact]
+    public void BadFlagValues_FailWithoutAStackTrace()
+    {
+        AssertOneLineError(_cli.Run("demo", "--pumps", "0"), "--pumps 0");
+        var unknown = _cli.Run("demo", "--bogus");
+        Assert.NotEqual(0, unknown.Code);
+        Assert.Contains("--bogus", unknown.Err, StringComparison.Ordinal);
+        AssertOneLineError(_cli.Run("query", "--db", "missing.duckdb", "SELECT 1"), "missing.duckdb");
+    }
+}

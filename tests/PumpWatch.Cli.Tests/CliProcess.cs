@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace PumpWatch.Cli.Tests;
+
+/// <summary>Runs the built pumpwatch command as a real process in a temporary folder.</summary>
+internal sealed class CliProcess : IDisposable
+{
+    public CliProcess() => Directory.CreateDirectory(Folder);
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "pumpwatch-tests-" + Guid.NewGuid().ToString("N"));
+
+    public string PathOf(string name) => Path.Combine(Folder, name);
+
+    public (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pumpwatch.dll"));
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr);
+    }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
