@@ -12,7 +12,7 @@ public sealed class ParsedReading
     public string PumpId { get; internal set; } = "";
 
     /// <summary>Event time, microseconds since the Unix epoch (UTC).</summary>
-    public long Timestamp { get; internal set; }
+    public long Timestamp { get; set; }
 
     public int SensorCount { get; private set; }
 

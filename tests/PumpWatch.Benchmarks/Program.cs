@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PumpWatch.Benchmarks.IngestBenchmarks).Assembly).Run(args);
