@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PumpWatch.Cli.Backtest;
-using PumpWatch.Cli.Demo;
+using PumpWatch.Cli.Training;
 using PumpWatch.Cli.Input;
 using PumpWatch.Cli.Store;
 using PumpWatch.Core.Alerts;
@@ -43,8 +43,8 @@ internal static class BacktestCommand
             var csv = common.Csv(parse, parse.GetValue(labelColumn));
             var (options, modelFeatures) = common.ForInput(parse, path, csv);
             var rows = parse.GetValue(trainRows);
-            var fromMicros = TrainCommand.Time(parse.GetValue(trainFrom), "--train-from");
-            var toMicros = TrainCommand.Time(parse.GetValue(trainTo), "--train-to");
+            var fromMicros = CommonOptions.ParseTime(parse.GetValue(trainFrom), "--train-from");
+            var toMicros = CommonOptions.ParseTime(parse.GetValue(trainTo), "--train-to");
             var modelPath = parse.GetValue(model);
             if ((modelPath is null ? 0 : 1) + (rows is null ? 0 : 1) + (fromMicros is null && toMicros is null ? 0 : 1) != 1)
             {
@@ -102,7 +102,7 @@ internal static class BacktestCommand
             foreach (var record in ReadingFiles.Read(path, csv))
             {
                 cancel.ThrowIfCancellationRequested();
-                TrainCommand.Feed(pipeline, record);
+                record.FeedTo(pipeline);
                 if (record.Reading is { } reading)
                 {
                     if (record.Label is { } label)
@@ -144,7 +144,7 @@ internal static class BacktestCommand
         var hi = to ?? long.MaxValue;
         var lastTrainingTime = new Dictionary<string, long>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var collector = new TrainingCollector(options.Features.Names, modelFeatures,
+        var collector = new TrainingCollector(options.Features, modelFeatures,
             w => rows is not null || (w.Start >= lo && w.End <= hi));
         var pipeline = new DetectionPipeline(options, collector);
         foreach (var record in ReadingFiles.Read(path, csv))
@@ -171,7 +171,7 @@ internal static class BacktestCommand
                 }
             }
 
-            TrainCommand.Feed(pipeline, record);
+            record.FeedTo(pipeline);
         }
 
         pipeline.Flush();
@@ -216,22 +216,14 @@ internal static class BacktestCommand
         Console.WriteLine($"  written: {dir}/predictions.csv, metrics.json, alerts.jsonl, backtest.duckdb");
     }
 
-    private sealed class PredictionCollector : IDetectionSink
+    private sealed class PredictionCollector : DetectionSink
     {
         public List<(string Pump, long Start, long End, double Score, double Threshold)> Windows { get; } = [];
 
         public List<Alert> Alerts { get; } = [];
 
-        public void OnWindow(ScoredWindow w) => Windows.Add((w.PumpId, w.Start, w.End, w.Score, w.Threshold));
+        public override void OnWindow(ScoredWindow w) => Windows.Add((w.PumpId, w.Start, w.End, w.Score, w.Threshold));
 
-        public void OnAlert(Alert alert) => Alerts.Add(alert);
-
-        public void OnReading(ParsedReading reading)
-        {
-        }
-
-        public void OnQuarantined(ReadOnlySpan<byte> raw, string? pumpId, long? timestamp, QuarantineReason reason, string detail)
-        {
-        }
+        public override void OnAlert(Alert alert) => Alerts.Add(alert);
     }
 }

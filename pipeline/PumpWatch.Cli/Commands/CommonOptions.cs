@@ -4,6 +4,7 @@ using PumpWatch.Cli.Input;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
+using PumpWatch.Core.Readings;
 using PumpWatch.Core.Windows;
 
 namespace PumpWatch.Cli.Commands;
@@ -26,6 +27,12 @@ internal sealed class CommonOptions
     public Option<string> Scaler { get; } = new("--scaler") { Description = "standard or robust", DefaultValueFactory = _ => "standard" };
     public Option<double> FalseAlarmRate { get; } = new("--false-alarm-rate") { Description = "Calibrate the threshold so this share of training rows would alarm", DefaultValueFactory = _ => 0.01 };
     public Option<double?> Threshold { get; } = new("--threshold") { Description = "Fixed anomaly-score threshold in (0, 1) instead of calibrating" };
+
+    /// <summary>An ISO-8601 time from a flag, or null when the flag was not given.</summary>
+    public static long? ParseTime(string? text, string flag) =>
+        text is null ? null
+        : EventTime.TryParseIso(System.Text.Encoding.UTF8.GetBytes(text), out var micros) ? micros
+        : throw new UserError($"{flag} '{text}' is not an ISO-8601 time");
 
     public void AddCsv(Command command)
     {

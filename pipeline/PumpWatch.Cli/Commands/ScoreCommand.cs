@@ -76,7 +76,7 @@ internal static class ScoreCommand
                 foreach (var record in ReadingFiles.Read(path, csv))
                 {
                     cancel.ThrowIfCancellationRequested();
-                    TrainCommand.Feed(pipeline, record);
+                    record.FeedTo(pipeline);
                 }
 
                 pipeline.Flush();
@@ -89,32 +89,18 @@ internal static class ScoreCommand
         return command;
     }
 
-    private sealed class WindowCsvSink(TextWriter writer) : IDetectionSink
+    private sealed class WindowCsvSink(TextWriter writer) : DetectionSink
     {
         public long Rows { get; private set; }
 
         public long Flagged { get; private set; }
 
-        public void OnWindow(ScoredWindow w)
+        public override void OnWindow(ScoredWindow w)
         {
             Rows++;
             Flagged += w.Exceeds ? 1 : 0;
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{w.PumpId},{EventTime.Format(w.Start)},{EventTime.Format(w.End)},{w.Count},{-w.Score:R},{w.Score:R},{w.Threshold:R},{(w.Exceeds ? 1 : 0)}"));
         }
-
-        public void OnReading(ParsedReading reading)
-        {
-        }
-
-        public void OnQuarantined(ReadOnlySpan<byte> raw, string? pumpId, long? timestamp, QuarantineReason reason, string detail)
-        {
-        }
-
-        public void OnAlert(Alert alert)
-        {
-        }
     }
-
-    internal static string FeatureSetOf(AnomalyModel model) => model.FeatureSetVersion == FeatureSet.Version ? "windows" : "tabular";
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using PumpWatch.Cli.Demo;
+using PumpWatch.Cli.Training;
 using PumpWatch.Cli.Input;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
@@ -42,18 +42,18 @@ internal static class TrainCommand
             }
             else
             {
-                var fromMicros = Time(parse.GetValue(from), "--from") ?? long.MinValue;
-                var toMicros = Time(parse.GetValue(to), "--to") ?? long.MaxValue;
+                var fromMicros = CommonOptions.ParseTime(parse.GetValue(from), "--from") ?? long.MinValue;
+                var toMicros = CommonOptions.ParseTime(parse.GetValue(to), "--to") ?? long.MaxValue;
                 var pumpSet = parse.GetValue(pumps)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
                 var csv = common.Csv(parse);
                 var (options, modelFeatures) = common.ForInput(parse, path, csv);
-                var collector = new TrainingCollector(options.Features.Names, modelFeatures,
+                var collector = new TrainingCollector(options.Features, modelFeatures,
                     w => w.Start >= fromMicros && w.End <= toMicros && (pumpSet is null || pumpSet.Contains(w.PumpId)));
                 var pipeline = new DetectionPipeline(options, collector);
                 foreach (var record in ReadingFiles.Read(path, csv))
                 {
                     cancel.ThrowIfCancellationRequested();
-                    Feed(pipeline, record);
+                    record.FeedTo(pipeline);
                 }
 
                 pipeline.Flush();
@@ -73,21 +73,4 @@ internal static class TrainCommand
         }));
         return command;
     }
-
-    internal static void Feed(DetectionPipeline pipeline, InputRecord record)
-    {
-        if (record.Json is { } json)
-        {
-            pipeline.Process(json, long.MaxValue);
-        }
-        else
-        {
-            pipeline.Process(record.Reading!);
-        }
-    }
-
-    internal static long? Time(string? text, string flag) =>
-        text is null ? null
-        : EventTime.TryParseIso(System.Text.Encoding.UTF8.GetBytes(text), out var micros) ? micros
-        : throw new UserError($"{flag} '{text}' is not an ISO-8601 time");
 }

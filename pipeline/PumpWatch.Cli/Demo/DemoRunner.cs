@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PumpWatch.Cli.Store;
+using PumpWatch.Cli.Training;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
@@ -38,7 +39,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
 
         var console = new ConsoleAlertSink(output, alertLines, ClearStatus);
         var warmUpEnd = EventTime.FromDateTimeOffset(options.Start + options.WarmUp);
-        var collector = new TrainingCollector(pipelineOptions.Features.Names, FeatureSet.ModelDefault, w => w.End <= warmUpEnd);
+        var collector = new TrainingCollector(pipelineOptions.Features, FeatureSet.ModelDefault, w => w.End <= warmUpEnd);
         var pipeline = new DetectionPipeline(pipelineOptions, new CompositeSink(store, console, collector));
         store.UseCatalog(pipeline.Catalog);
 

@@ -42,7 +42,12 @@ public sealed class DuckDbStore : IResultStore
         ArgumentNullException.ThrowIfNull(reading);
         _readings ??= _connection.CreateAppender("readings");
         var row = _readings.CreateRow().AppendValue(reading.PumpId).AppendValue(ToDateTime(reading.Timestamp));
-        foreach (var index in SensorIndexes(reading))
+        if (_catalog is null)
+        {
+            throw new InvalidOperationException("call UseCatalog before writing readings");
+        }
+
+        foreach (var index in _sensorIndex)
         {
             var value = index >= 0 ? reading.Value(index) : double.NaN;
             row = double.IsNaN(value) ? row.AppendNullValue() : row.AppendValue(value);
@@ -119,17 +124,6 @@ public sealed class DuckDbStore : IResultStore
     {
         Flush();
         _connection.Dispose();
-    }
-
-    private int[] SensorIndexes(ParsedReading reading)
-    {
-        if (_catalog is null)
-        {
-            throw new InvalidOperationException("call UseCatalog before writing readings");
-        }
-
-        _ = reading;
-        return _sensorIndex;
     }
 
     private string? Extras(ParsedReading reading)

@@ -111,6 +111,20 @@ public sealed class FeatureSet
         }
     }
 
+    /// <summary>Position of feature <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (Names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The sensor a feature is computed from (pressure for the ratio).</summary>
     public string SensorOf(int feature) => _features[feature].Sensor;
 

@@ -61,8 +61,7 @@ public sealed class DetectionPipeline
             if (value is not null)
             {
                 value.EnsureCompatible(_options.Features.Names.ToHashSet(StringComparer.Ordinal), Features.FeatureSet.Version);
-                var names = _options.Features.Names;
-                _modelColumns = value.Features.Select(f => IndexOf(names, f)).ToArray();
+                _modelColumns = value.Features.Select(_options.Features.IndexOf).ToArray();
                 _modelInput = new double[_modelColumns.Length];
             }
 
@@ -88,30 +87,17 @@ public sealed class DetectionPipeline
         return Admit(_reading, utf8);
     }
 
-    /// <summary>Processes a reading decoded elsewhere (CSV, Parquet, simulator), applying the same range checks.</summary>
-    public ReadingStatus Process(Reading reading)
+    /// <summary>Processes a reading decoded elsewhere (CSV, Parquet, simulator), applying the same validation.</summary>
+    public ReadingStatus Process(Reading reading, long referenceMicros = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(reading);
         Counters.Records++;
         reading.CopyTo(_reading, Catalog);
-        foreach (var index in _reading.Sensors)
+        var outcome = _parser.Validate(_reading, referenceMicros);
+        if (!outcome.IsValid)
         {
-            var spec = Catalog[index];
-            var value = _reading.Value(index);
-            if (!double.IsFinite(value) || value < spec.Min || value > spec.Max)
-            {
-                var reason = double.IsFinite(value) ? QuarantineReason.OutOfRange : QuarantineReason.NonFiniteValue;
-                Counters.Quarantine(reason);
-                _sink.OnQuarantined([], reading.PumpId, reading.Timestamp, reason,
-                    FormattableString.Invariant($"{spec.Name} = {value} outside [{spec.Min}, {spec.Max}] {spec.Unit}"));
-                return ReadingStatus.Quarantined;
-            }
-        }
-
-        if (_reading.SensorCount == 0)
-        {
-            Counters.Quarantine(QuarantineReason.NoSensorValues);
-            _sink.OnQuarantined([], reading.PumpId, reading.Timestamp, QuarantineReason.NoSensorValues, "record has no numeric sensor values");
+            Counters.Quarantine(outcome.Reason);
+            _sink.OnQuarantined([], reading.PumpId, reading.Timestamp, outcome.Reason, outcome.Detail ?? "");
             return ReadingStatus.Quarantined;
         }
 
@@ -209,7 +195,7 @@ public sealed class DetectionPipeline
     {
         var top = model.TopContributions(_modelInput, 3);
         string? context = null;
-        var vibration = IndexOf(_options.Features.Names, "vibration.mean");
+        var vibration = _options.Features.IndexOf("vibration.mean");
         if (vibration >= 0 && double.IsFinite(_scored.Features[vibration]))
         {
             context = VibrationZone.Describe(_scored.Features[vibration]);
@@ -217,18 +203,5 @@ public sealed class DetectionPipeline
 
         return new Alert(Alert.IdFor(_scored.PumpId, decision.OpenedAt), decision.Kind, _scored.PumpId, decision.Severity,
             _scored.Start, _scored.End, _scored.Score, _scored.Threshold, model.ModelId, top, context);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -77,30 +77,9 @@ public static class EventTime
             {
                 pos++;
             }
-            else if (sign == '+' || sign == '-')
+            else if ((sign == '+' || sign == '-') && TryParseOffset(text[(pos + 1)..], out var magnitude))
             {
-                var rest = text[(pos + 1)..];
-                int oh, om = 0;
-                if (rest.Length == 2 && Digits(rest, out oh))
-                {
-                }
-                else if (rest.Length == 4 && Digits(rest[..2], out oh) && Digits(rest[2..], out om))
-                {
-                }
-                else if (rest.Length == 5 && rest[2] == ':' && Digits(rest[..2], out oh) && Digits(rest[3..], out om))
-                {
-                }
-                else
-                {
-                    return false;
-                }
-
-                if (oh > 18 || om > 59)
-                {
-                    return false;
-                }
-
-                offsetMinutes = (sign == '-' ? -1 : 1) * ((oh * 60) + om);
+                offsetMinutes = sign == '-' ? -magnitude : magnitude;
                 pos = text.Length;
             }
             else
@@ -137,6 +116,28 @@ public static class EventTime
         }
 
         micros = (long)Math.Round(scaled);
+        return true;
+    }
+
+    /// <summary>hh, hhmm or hh:mm, as minutes.</summary>
+    private static bool TryParseOffset(ReadOnlySpan<byte> rest, out long minutes)
+    {
+        minutes = 0;
+        var hours = 0;
+        var mins = 0;
+        var ok = rest.Length switch
+        {
+            2 => Digits(rest, out hours),
+            4 => Digits(rest[..2], out hours) && Digits(rest[2..], out mins),
+            5 => rest[2] == ':' && Digits(rest[..2], out hours) && Digits(rest[3..], out mins),
+            _ => false,
+        };
+        if (!ok || hours > 18 || mins > 59)
+        {
+            return false;
+        }
+
+        minutes = (hours * 60) + mins;
         return true;
     }
 

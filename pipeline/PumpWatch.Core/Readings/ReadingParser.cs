@@ -248,18 +248,32 @@ public sealed class ReadingParser
             return ParseOutcome.Valid;
         }
 
-        var spec = _sensors[index];
-        if (value < spec.Min || value > spec.Max)
-        {
-            return new(QuarantineReason.OutOfRange, FormattableString.Invariant($"{spec.Name} = {value} outside [{spec.Min}, {spec.Max}] {spec.Unit}"));
-        }
-
         reading.Set(index, value);
         return ParseOutcome.Valid;
     }
 
-    private ParseOutcome Validate(ParsedReading reading, long referenceMicros)
+    /// <summary>
+    /// Checks a decoded reading, however it was decoded (JSON here, CSV or the simulator elsewhere): every value finite
+    /// and inside its sensor's physical range, the timestamp not beyond the allowed skew, at least one sensor value.
+    /// </summary>
+    public ParseOutcome Validate(ParsedReading reading, long referenceMicros)
     {
+        ArgumentNullException.ThrowIfNull(reading);
+        foreach (var index in reading.Sensors)
+        {
+            var spec = _sensors[index];
+            var value = reading.Value(index);
+            if (!double.IsFinite(value))
+            {
+                return new(QuarantineReason.NonFiniteValue, FormattableString.Invariant($"{spec.Name} is {value}"));
+            }
+
+            if (value < spec.Min || value > spec.Max)
+            {
+                return new(QuarantineReason.OutOfRange, FormattableString.Invariant($"{spec.Name} = {value} outside [{spec.Min}, {spec.Max}] {spec.Unit}"));
+            }
+        }
+
         if (referenceMicros != long.MaxValue && reading.Timestamp > referenceMicros + _options.MaxFutureSkewMicros)
         {
             return new(QuarantineReason.FutureTimestamp,

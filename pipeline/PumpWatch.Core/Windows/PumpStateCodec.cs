@@ -9,8 +9,8 @@ namespace PumpWatch.Core.Windows;
 /// <remarks>
 /// Layout (version 1): version byte; newest event time; the open panes, each with start, end, reading count,
 /// the timestamps seen as sorted 7-bit deltas, and its sensors; then the panes held by a sliding window.
-/// A sensor is its name, count and ten doubles (mean, M2, M3, M4, min, max, first and last value, time mean,
-/// time M2, time-value co-moment: 11 values) plus first and last time as deltas from the pane start.
+/// A sensor is its name, its count, eleven doubles (mean, M2, M3, M4, min, max, first value, last value, time mean,
+/// time M2, time-value co-moment) and first and last time as deltas from the pane start.
 /// Measured (tests): one tumbling 60 s pane at 1 Hz with the four tutorial sensors is about 630 bytes
 /// raw, about 840 characters of base64, so one shard's 1 MB state holds about 1,200 pumps.
 /// </remarks>

@@ -1,15 +1,14 @@
-using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
 using PumpWatch.Core.Readings;
 
-namespace PumpWatch.Cli.Demo;
+namespace PumpWatch.Cli.Training;
 
 /// <summary>Collects the model features of unscored windows that pass a filter, then trains a model on them.</summary>
-internal sealed class TrainingCollector(IReadOnlyList<string> pipelineFeatures, FeatureSet modelFeatures, Func<ScoredWindow, bool> include) : IDetectionSink
+internal sealed class TrainingCollector(FeatureSet pipelineFeatures, FeatureSet modelFeatures, Func<ScoredWindow, bool> include) : DetectionSink
 {
-    private readonly int[] _columns = modelFeatures.Names.Select(n => IndexOf(pipelineFeatures, n)).ToArray();
+    private readonly int[] _columns = modelFeatures.Names.Select(n => pipelineFeatures.IndexOf(n) is var i and >= 0 ? i : throw new UserError($"feature '{n}' is not computed by this pipeline")).ToArray();
     private readonly List<double> _rows = [];
 
     public int Windows { get; private set; }
@@ -18,7 +17,7 @@ internal sealed class TrainingCollector(IReadOnlyList<string> pipelineFeatures, 
 
     public long? To { get; private set; }
 
-    public void OnWindow(ScoredWindow window)
+    public override void OnWindow(ScoredWindow window)
     {
         if (!double.IsNaN(window.Score) || !include(window))
         {
@@ -44,30 +43,5 @@ internal sealed class TrainingCollector(IReadOnlyList<string> pipelineFeatures, 
 
         return AnomalyModel.Train(_rows.ToArray(), modelFeatures.Names, options, created, FeatureSet.Version,
             From is { } f ? EventTime.ToDateTimeOffset(f) : null, To is { } t ? EventTime.ToDateTimeOffset(t) : null);
-    }
-
-    public void OnReading(ParsedReading reading)
-    {
-    }
-
-    public void OnQuarantined(ReadOnlySpan<byte> raw, string? pumpId, long? timestamp, QuarantineReason reason, string detail)
-    {
-    }
-
-    public void OnAlert(Alert alert)
-    {
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == name)
-            {
-                return i;
-            }
-        }
-
-        throw new UserError($"feature '{name}' is not computed by this pipeline");
     }
 }
