@@ -11,11 +11,21 @@ namespace PumpWatch.Core.Forest;
 /// depth + c(size), anomaly score s = 2^(-E[h(x)] / c(psi)); <see cref="ScoreSamples"/> = -s.
 /// Deterministic for a given seed. Trees live in one flat node array in preorder.
 /// </summary>
+/// <remarks>
+/// Scoring keeps the trees twice more. A pointer copy (16 bytes per node) in which every leaf is a split that
+/// sends a point back to itself (threshold NaN, right child = itself), so a walk takes exactly <see cref="MaxDepth"/>
+/// steps without a leaf test or a branch. And, for trees at most 12 deep (psi up to 4096), a complete binary tree of
+/// depth <see cref="MaxDepth"/> per tree in breadth-first order, short leaves padded with always-left splits, so a step
+/// is i = 2i + 1 + (x &gt; t) with nothing else to load; batch scoring walks 32 rows together through it so their
+/// independent loads overlap. Both reach the same leaf as the tree itself, hence the same path length.
+/// </remarks>
 public sealed class IsolationForest
 {
     private readonly Node[] _nodes;
     private readonly int[] _roots;
     private readonly double _normaliser;
+    private readonly WalkNode[] _walk;
+    private readonly double[] _leafPath;
 
     internal IsolationForest(Node[] nodes, int[] roots, int featureCount, int sampleSize)
     {
@@ -25,6 +35,80 @@ public sealed class IsolationForest
         SampleSize = sampleSize;
         HeightLimit = HeightLimitFor(sampleSize);
         _normaliser = PathLength.Average(sampleSize);
+        _walk = new WalkNode[nodes.Length];
+        _leafPath = new double[nodes.Length];
+        var depth = new int[nodes.Length];
+        foreach (var root in roots)
+        {
+            depth[root] = 0;
+        }
+
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var node = nodes[i];
+            if (node.Feature < 0)
+            {
+                _walk[i] = new WalkNode(0, i, double.NaN);
+                _leafPath[i] = node.Value;
+                MaxDepth = Math.Max(MaxDepth, depth[i]);
+            }
+            else
+            {
+                _walk[i] = new WalkNode(node.Feature, node.Right, node.Value);
+                depth[i + 1] = depth[i] + 1;
+                depth[node.Right] = depth[i] + 1;
+            }
+        }
+
+        if (MaxDepth <= MaxImplicitDepth)
+        {
+            BuildImplicit(out _implicitSplits, out _implicitLeafPath);
+        }
+    }
+
+    /// <summary>Deepest leaf of any tree: the number of steps every walk takes.</summary>
+    public int MaxDepth { get; }
+
+    // Complete-tree copy for scoring (null when the trees are deeper than MaxImplicitDepth): per tree,
+    // 2^D - 1 split nodes in breadth-first order (children of i are 2i+1 and 2i+2) and 2^D leaf path lengths.
+    private const int MaxImplicitDepth = 12;
+    private const int Block = 32;
+    private readonly Split[]? _implicitSplits;
+    private readonly double[]? _implicitLeafPath;
+
+    private void BuildImplicit(out Split[] splitNodes, out double[] leafPath)
+    {
+        var splits = (1 << MaxDepth) - 1;
+        var leaves = 1 << MaxDepth;
+        splitNodes = new Split[splits * _roots.Length];
+        leafPath = new double[leaves * _roots.Length];
+        for (var t = 0; t < _roots.Length; t++)
+        {
+            Fill(_roots[t], 0, t * splits, t * leaves, splitNodes, leafPath);
+        }
+
+        void Fill(int node, int slot, int splitBase, int leafBase, Split[] split, double[] leafPath)
+        {
+            if (slot >= splits)
+            {
+                leafPath[leafBase + slot - splits] = _leafPath[node];
+                return;
+            }
+
+            var n = _nodes[node];
+            if (n.Feature < 0)
+            {
+                // A leaf above the bottom: a split every point passes to the left, down to a copy of the leaf.
+                split[splitBase + slot] = new Split(double.PositiveInfinity, 0);
+                Fill(node, (2 * slot) + 1, splitBase, leafBase, split, leafPath);
+                Fill(node, (2 * slot) + 2, splitBase, leafBase, split, leafPath);
+                return;
+            }
+
+            split[splitBase + slot] = new Split(n.Value, n.Feature);
+            Fill(node + 1, (2 * slot) + 1, splitBase, leafBase, split, leafPath);
+            Fill(n.Right, (2 * slot) + 2, splitBase, leafBase, split, leafPath);
+        }
     }
 
     public int FeatureCount { get; }
@@ -90,41 +174,102 @@ public sealed class IsolationForest
             throw new ArgumentException($"expected {FeatureCount} features, got {x.Length}", nameof(x));
         }
 
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        if (_implicitSplits is not null)
+        {
+            Span<int> slot = stackalloc int[1];
+            Span<double> sum = stackalloc double[1];
+            PathSumsImplicit(x, slot, sum);
+            return sum[0] / _roots.Length;
+        }
+
+        ref var walk = ref MemoryMarshal.GetArrayDataReference(_walk);
         var total = 0.0;
         foreach (var root in _roots)
         {
             var i = root;
-            while (true)
+            for (var d = 0; d < MaxDepth; d++)
             {
-                ref readonly var node = ref Unsafe.Add(ref nodes, i);
-                if (node.Feature < 0)
-                {
-                    total += node.Value;
-                    break;
-                }
-
-                i = x[node.Feature] <= node.Value ? i + 1 : node.Right;
+                ref readonly var node = ref Unsafe.Add(ref walk, i);
+                i = Step(i, node, x[node.Feature]);
             }
+
+            total += _leafPath[i];
         }
 
         return total / _roots.Length;
     }
 
     /// <summary>Anomaly score s in (0, 1]: near 1 is anomalous, well below 0.5 is normal.</summary>
-    public double Score(ReadOnlySpan<double> x) => Math.Pow(2.0, -MeanPathLength(x) / _normaliser);
+    public double Score(ReadOnlySpan<double> x) => FromMeanPath(MeanPathLength(x));
 
     /// <summary>scikit-learn's <c>score_samples</c>: -s, lower is more abnormal.</summary>
     public double ScoreSamples(ReadOnlySpan<double> x) => -Score(x);
 
-    /// <summary>Scores every row of a row-major matrix into <paramref name="scores"/>.</summary>
+    /// <summary>Scores every row of a row-major matrix into <paramref name="scores"/>; does not allocate.</summary>
     public void Score(ReadOnlySpan<double> rows, Span<double> scores)
     {
-        for (var r = 0; r < scores.Length; r++)
+        if (rows.Length != scores.Length * FeatureCount)
         {
-            scores[r] = Score(rows.Slice(r * FeatureCount, FeatureCount));
+            throw new ArgumentException($"expected {scores.Length} rows of {FeatureCount} features", nameof(rows));
+        }
+
+        if (_implicitSplits is null)
+        {
+            for (var r = 0; r < scores.Length; r++)
+            {
+                scores[r] = Score(rows.Slice(r * FeatureCount, FeatureCount));
+            }
+
+            return;
+        }
+
+        Span<int> slots = stackalloc int[Block];
+        Span<double> total = stackalloc double[Block];
+        for (var first = 0; first < scores.Length; first += Block)
+        {
+            var count = Math.Min(Block, scores.Length - first);
+            total.Clear();
+            PathSumsImplicit(rows.Slice(first * FeatureCount, count * FeatureCount), slots[..count], total[..count]);
+            for (var k = 0; k < count; k++)
+            {
+                scores[first + k] = FromMeanPath(total[k] / _roots.Length);
+            }
         }
     }
+
+    /// <summary>Adds each row's path length in every tree to <paramref name="total"/>, walking the rows of a block together.</summary>
+    private void PathSumsImplicit(ReadOnlySpan<double> rows, Span<int> slots, Span<double> total)
+    {
+        var splits = (1 << MaxDepth) - 1;
+        var width = FeatureCount;
+        ref var split = ref MemoryMarshal.GetArrayDataReference(_implicitSplits!);
+        ref var leafPath = ref MemoryMarshal.GetArrayDataReference(_implicitLeafPath!);
+        ref var slot = ref MemoryMarshal.GetReference(slots);
+        ref var x = ref MemoryMarshal.GetReference(rows);
+        var count = slots.Length;
+        for (var t = 0; t < _roots.Length; t++)
+        {
+            ref var tree = ref Unsafe.Add(ref split, t * splits);
+            slots.Clear();
+            for (var d = 0; d < MaxDepth; d++)
+            {
+                ref var row = ref x;
+                for (var k = 0; k < count; k++)
+                {
+                    Descend(ref Unsafe.Add(ref slot, k), ref tree, ref row);
+                    row = ref Unsafe.Add(ref row, width);
+                }
+            }
+
+            ref var leaves = ref Unsafe.Add(ref leafPath, t << MaxDepth);
+            for (var k = 0; k < count; k++)
+            {
+                total[k] += Unsafe.Add(ref leaves, Unsafe.Add(ref slot, k) - splits);
+            }
+        }
+    }
+
+    private double FromMeanPath(double meanPath) => Math.Pow(2.0, -meanPath / _normaliser);
 
     /// <summary>
     /// Which features isolated <paramref name="x"/>: each split on its paths is credited with ln(n / n_child), how much
@@ -162,4 +307,32 @@ public sealed class IsolationForest
     /// <summary>One tree node: a split (feature, threshold, right child; left child is the next node) or a leaf (feature -1, path length); Size is the training rows that reached it.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal readonly record struct Node(int Feature, int Right, double Value, int Size);
+
+    /// <summary>
+    /// The next node without a branch: split outcomes are coin flips the CPU cannot predict, so the choice is
+    /// an arithmetic mask (all ones when going left) instead of a jump.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(int i, in WalkNode node, double x)
+    {
+        var left = x <= node.Threshold;
+        var mask = -(int)Unsafe.BitCast<bool, byte>(left);
+        return node.Next + ((i + 1 - node.Next) & mask);
+    }
+
+    /// <summary>One step down the complete tree: slot i goes to 2i+1, or 2i+2 when the row's value exceeds the split.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Descend(ref int slot, ref Split tree, ref double row)
+    {
+        ref readonly var node = ref Unsafe.Add(ref tree, slot);
+        slot = (2 * slot) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref row, node.Feature) > node.Threshold);
+    }
+
+    /// <summary>A split of the complete-tree layout: go right (2i+2) when x[Feature] &gt; Threshold, else left (2i+1).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly record struct Split(double Threshold, int Feature);
+
+    /// <summary>A node as the scoring walk sees it: go to the next node (left child) when x[Feature] &lt;= Threshold, else to <see cref="Next"/>.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly record struct WalkNode(int Feature, int Next, double Threshold);
 }

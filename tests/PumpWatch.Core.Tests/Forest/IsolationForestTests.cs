@@ -81,6 +81,51 @@ public sealed class IsolationForestTests
         Assert.Equal(expected, PathLength.Average(n), tolerance);
     }
 
+    /// <summary>The textbook walk over the grown tree structure: an independent reference for the scoring layouts.</summary>
+    private static double ReferencePathLength(IsolationForest forest, double[] x)
+    {
+        var nodes = forest.Nodes.ToArray();
+        var total = 0.0;
+        foreach (var root in forest.Roots.ToArray())
+        {
+            var i = root;
+            while (nodes[i].Feature >= 0)
+            {
+                i = x[nodes[i].Feature] <= nodes[i].Value ? i + 1 : nodes[i].Right;
+            }
+
+            total += nodes[i].Value;
+        }
+
+        return total / forest.TreeCount;
+    }
+
+    [Theory]
+    [InlineData(256)]   // complete-tree layout (depth 8)
+    [InlineData(10000)] // psi 10000 gives depth 14: the pointer walk
+    public void Score_BatchAndSingleRow_EqualTheReferenceWalk(int maxSamples)
+    {
+        var rng = new MersenneTwister(21);
+        var rows = new double[10_037 * 3];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = rng.NextDouble() * (i % 3 == 0 ? 100 : 1);
+        }
+
+        var forest = IsolationForest.Fit(rows, 3, new ForestOptions(30, maxSamples, 5));
+        Assert.Equal(maxSamples > 4096, forest.MaxDepth > 12);
+        var batch = new double[10_037];
+        forest.Score(rows, batch);
+        const double tolerance = 1e-12;
+        for (var r = 0; r < batch.Length; r += 97)
+        {
+            var x = rows.AsSpan(r * 3, 3).ToArray();
+            var reference = ReferencePathLength(forest, x);
+            Assert.Equal(reference, forest.MeanPathLength(x), tolerance);
+            Assert.Equal(forest.Score(x), batch[r]);
+        }
+    }
+
     [Fact]
     public void ScoreSamples_IsNegatedScore()
     {
