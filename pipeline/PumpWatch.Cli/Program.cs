@@ -7,7 +7,7 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
 {
     DemoCommand.Create(time),
     TrainCommand.Create(time),
-    ScoreCommand.Create(),
+    ScoreCommand.Create(time),
     BacktestCommand.Create(time),
     QueryCommand.Create(),
 };

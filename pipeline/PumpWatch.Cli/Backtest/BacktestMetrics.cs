@@ -14,20 +14,8 @@ internal sealed record BacktestMetrics(
     int Events, int EventsDetected, double? MedianDetectionDelayMinutes, double? MedianLeadTimeMinutes,
     int Alerts, int FalseAlerts, double PumpDays, double FalseAlertsPerPumpDay)
 {
-    public static BacktestMetrics Compute(IReadOnlyList<Prediction> predictions, LabelIntervals labels, IReadOnlyList<(string Pump, long Start, long End)> openedAlerts, double pumpDays)
+    public static BacktestMetrics Compute(long tp, long fp, long fn, long tn, LabelIntervals labels, IReadOnlyList<(string Pump, long Start, long End)> openedAlerts, double pumpDays)
     {
-        long tp = 0, fp = 0, fn = 0, tn = 0;
-        foreach (var p in predictions)
-        {
-            switch (p.Predicted, p.Label)
-            {
-                case (true, true): tp++; break;
-                case (true, false): fp++; break;
-                case (false, true): fn++; break;
-                default: tn++; break;
-            }
-        }
-
         static double Ratio(double a, double b) => b == 0 ? double.NaN : a / b;
         var precision = Ratio(tp, tp + fp);
         var recall = Ratio(tp, tp + fn);
@@ -50,7 +38,7 @@ internal sealed record BacktestMetrics(
         }
 
         var falseAlerts = openedAlerts.Count(a => !labels.Overlaps(a.Pump, a.Start, a.End));
-        return new BacktestMetrics(predictions.Count, tp, fp, fn, tn, precision, recall, f1, Ratio(fp, fp + tn), Ratio(fn, fn + tp),
+        return new BacktestMetrics(tp + fp + fn + tn, tp, fp, fn, tn, precision, recall, f1, Ratio(fp, fp + tn), Ratio(fn, fn + tp),
             labels.Count, detected, Median(delays), Median(leads), openedAlerts.Count, falseAlerts, pumpDays, pumpDays > 0 ? falseAlerts / pumpDays : double.NaN);
     }
 
@@ -66,9 +54,6 @@ internal sealed record BacktestMetrics(
         return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 }
-
-/// <summary>One scored window of a backtest.</summary>
-internal readonly record struct Prediction(long Time, string Pump, double Score, double Threshold, bool Predicted, bool Label);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]

@@ -80,6 +80,10 @@ internal sealed class LabelIntervals
             }
         }
 
+        /// <summary>True when a labelled interval of <paramref name="pump"/> overlaps [start, end); a run still open counts as open-ended.</summary>
+        public bool Overlaps(string pump, long start, long end) =>
+            _result.Overlaps(pump, start, end) || (_open.TryGetValue(pump, out var run) && run.Start < end);
+
         public LabelIntervals Build()
         {
             foreach (var (pump, run) in _open)

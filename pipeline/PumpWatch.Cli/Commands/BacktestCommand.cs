@@ -83,9 +83,17 @@ internal static class BacktestCommand
                 File.Delete(f);
             }
 
+            var labelsPath = parse.GetValue(labels);
+            var fixedTruth = labelsPath is null ? null : LabelIntervals.FromFile(labelsPath);
+            var labelBuilder = new LabelIntervals.Builder();
+            Func<string, long, long, bool> isLabelled = fixedTruth is not null ? fixedTruth.Overlaps : labelBuilder.Overlaps;
+
             using var store = new DuckDbStore(dbPath, options.Features.Names);
-            var collector = new PredictionCollector();
-            var pipeline = new DetectionPipeline(options, new CompositeSink(store, collector));
+            await using var predictionsOut = new StreamWriter(Path.Combine(dir, "predictions.csv"));
+            await using var alertsOut = new StreamWriter(Path.Combine(dir, "alerts.jsonl"));
+            var recorder = new BacktestRecorder(predictionsOut, alertsOut, isLabelled, inTraining);
+            recorder.WriteHeader();
+            var pipeline = new DetectionPipeline(options, new CompositeSink(store, recorder));
             store.UseCatalog(pipeline.Catalog);
             try
             {
@@ -97,44 +105,23 @@ internal static class BacktestCommand
             }
 
             pipeline.AlertFilter = w => !inTraining(w.PumpId, w.Start, w.End);
-            var labelBuilder = new LabelIntervals.Builder();
-            var span = new Dictionary<string, (long First, long Last)>(StringComparer.Ordinal);
-            foreach (var record in ReadingFiles.Read(path, csv))
+            // Labels first: a per-reading window closes inside Process and must see its own reading's label.
+            Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "replaying"), cancel, record =>
             {
-                cancel.ThrowIfCancellationRequested();
-                record.FeedTo(pipeline);
-                if (record.Reading is { } reading)
+                if (record is { Reading: { } reading, Label: { } label })
                 {
-                    if (record.Label is { } label)
-                    {
-                        labelBuilder.Observe(reading.PumpId, reading.Timestamp, label);
-                    }
-
-                    span[reading.PumpId] = span.TryGetValue(reading.PumpId, out var s) ? (Math.Min(s.First, reading.Timestamp), Math.Max(s.Last, reading.Timestamp)) : (reading.Timestamp, reading.Timestamp);
+                    labelBuilder.Observe(reading.PumpId, reading.Timestamp, label);
                 }
-            }
-
-            pipeline.Flush();
+            });
             store.Flush();
-            var truth = parse.GetValue(labels) is { } labelsPath ? LabelIntervals.FromFile(labelsPath) : labelBuilder.Build();
-            var evaluated = collector.Windows.Where(w => !inTraining(w.Pump, w.Start, w.End)).ToList();
-            var predictions = evaluated.Select(w => new Prediction(w.End, w.Pump, w.Score, w.Threshold, w.Score > w.Threshold, truth.Overlaps(w.Pump, w.Start, w.End))).ToList();
-            var opened = collector.Alerts.Where(a => a.Kind == AlertEventKind.Opened && !inTraining(a.PumpId, a.WindowStart, a.WindowEnd))
-                .Select(a => (a.PumpId, a.WindowStart, a.WindowEnd)).ToList();
-            var pumpDays = span.Count > 0 ? span.Values.Sum(s => (s.Last - s.First) / 86_400e6) : PumpDaysFromStore(store);
-            var metrics = BacktestMetrics.Compute(predictions, truth, opened, pumpDays);
-            await WriteOutputs(dir, predictions, collector.Alerts, metrics, cancel).ConfigureAwait(false);
+            var truth = fixedTruth ?? labelBuilder.Build();
+            var metrics = BacktestMetrics.Compute(recorder.TruePositives, recorder.FalsePositives, recorder.FalseNegatives, recorder.TrueNegatives,
+                truth, recorder.Opened, recorder.PumpDays);
+            await File.WriteAllTextAsync(Path.Combine(dir, "metrics.json"), JsonSerializer.Serialize(metrics, BacktestJsonContext.Default.BacktestMetrics), cancel).ConfigureAwait(false);
             Print(metrics, pipeline.Counters, time.GetElapsedTime(wall), dir);
             return 0;
         }));
         return command;
-    }
-
-    private static double PumpDaysFromStore(DuckDbStore store)
-    {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(sum(epoch_us(last) - epoch_us(first)), 0) / 86400e6 FROM (SELECT pump_id, min(time) AS first, max(time) AS last FROM readings GROUP BY pump_id)";
-        return Convert.ToDouble(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static (AnomalyModel, Func<string, long, long, bool>) Train(string path, CsvReadingOptions csv, PipelineOptions options, FeatureSet modelFeatures, TrainingOptions training,
@@ -182,22 +169,6 @@ internal static class BacktestCommand
             : (model, (_, start, end) => start >= lo && end <= hi);
     }
 
-    private static async Task WriteOutputs(string dir, List<Prediction> predictions, List<Alert> alerts, BacktestMetrics metrics, CancellationToken cancel)
-    {
-        var c = CultureInfo.InvariantCulture;
-        await using (var writer = new StreamWriter(Path.Combine(dir, "predictions.csv")))
-        {
-            await writer.WriteLineAsync("time,pump_id,score,threshold,predicted,label").ConfigureAwait(false);
-            foreach (var p in predictions)
-            {
-                await writer.WriteLineAsync(string.Create(c, $"{EventTime.Format(p.Time)},{p.Pump},{p.Score:R},{p.Threshold:R},{(p.Predicted ? 1 : 0)},{(p.Label ? 1 : 0)}")).ConfigureAwait(false);
-            }
-        }
-
-        await File.WriteAllLinesAsync(Path.Combine(dir, "alerts.jsonl"), alerts.Select(AlertFormatter.ToJson), cancel).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(dir, "metrics.json"), JsonSerializer.Serialize(metrics, BacktestJsonContext.Default.BacktestMetrics), cancel).ConfigureAwait(false);
-    }
-
     private static void Print(BacktestMetrics m, PipelineCounters counters, TimeSpan wall, string dir)
     {
         var c = CultureInfo.InvariantCulture;
@@ -214,16 +185,5 @@ internal static class BacktestCommand
         Console.WriteLine($"  median lead time    {(m.MedianLeadTimeMinutes is { } l ? l.ToString("0.0", c) + " min before the labelled end" : "n/a")}");
         Console.WriteLine($"  false alerts        {m.FalseAlerts} of {m.Alerts} ({F(m.FalseAlertsPerPumpDay)} per pump-day over {m.PumpDays.ToString("0.00", c)} pump-days)");
         Console.WriteLine($"  written: {dir}/predictions.csv, metrics.json, alerts.jsonl, backtest.duckdb");
-    }
-
-    private sealed class PredictionCollector : DetectionSink
-    {
-        public List<(string Pump, long Start, long End, double Score, double Threshold)> Windows { get; } = [];
-
-        public List<Alert> Alerts { get; } = [];
-
-        public override void OnWindow(ScoredWindow w) => Windows.Add((w.PumpId, w.Start, w.End, w.Score, w.Threshold));
-
-        public override void OnAlert(Alert alert) => Alerts.Add(alert);
     }
 }

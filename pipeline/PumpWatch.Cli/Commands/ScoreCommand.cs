@@ -15,7 +15,7 @@ namespace PumpWatch.Cli.Commands;
 /// </summary>
 internal static class ScoreCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var common = new CommonOptions();
         var input = new Argument<string>("input") { Description = "Readings file (.jsonl, .csv) or, with --tabular, a numeric CSV" };
@@ -73,13 +73,7 @@ internal static class ScoreCommand
                 }
 
                 await writer.WriteLineAsync("pump_id,window_start,window_end,readings,score_samples,anomaly_score,threshold,predicted").ConfigureAwait(false);
-                foreach (var record in ReadingFiles.Read(path, csv))
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    record.FeedTo(pipeline);
-                }
-
-                pipeline.Flush();
+                Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "scoring"), cancel);
                 (rows, flagged) = (sink.Rows, sink.Flagged);
             }
 

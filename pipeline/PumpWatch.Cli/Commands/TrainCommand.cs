@@ -50,13 +50,7 @@ internal static class TrainCommand
                 var collector = new TrainingCollector(options.Features, modelFeatures,
                     w => w.Start >= fromMicros && w.End <= toMicros && (pumpSet is null || pumpSet.Contains(w.PumpId)));
                 var pipeline = new DetectionPipeline(options, collector);
-                foreach (var record in ReadingFiles.Read(path, csv))
-                {
-                    cancel.ThrowIfCancellationRequested();
-                    record.FeedTo(pipeline);
-                }
-
-                pipeline.Flush();
+                Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "reading"), cancel);
                 model = collector.Train(training, time.GetUtcNow());
                 source = $"{collector.Windows} windows of {path} ({pipeline.Counters.Accepted} readings, {pipeline.Counters.Quarantined} quarantined)";
             }

@@ -44,17 +44,17 @@ internal static class ReadingFiles
 
     private static IEnumerable<InputRecord> ReadJsonLines(string path)
     {
-        long line = 0;
-        foreach (var text in File.ReadLines(path))
+        var any = false;
+        foreach (var (line, number) in JsonLines.Read(path))
         {
-            line++;
-            if (text.Length > 0)
+            any = true;
+            if (!line.IsEmpty)
             {
-                yield return new InputRecord(Encoding.UTF8.GetBytes(text), null, null, line);
+                yield return new InputRecord(line, null, null, number);
             }
         }
 
-        if (line == 0)
+        if (!any)
         {
             throw new UserError($"{path}: empty input");
         }
@@ -124,7 +124,7 @@ internal static class ReadingFiles
             }
 
             var pumpId = options.FixedPump ?? cells[pump].Trim();
-            yield return new InputRecord(null, new Reading(pumpId, micros, values), isAnomalous, line);
+            yield return new InputRecord(default, new Reading(pumpId, micros, values), isAnomalous, line);
         }
 
         if (!any)

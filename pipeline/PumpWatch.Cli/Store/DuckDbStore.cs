@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using PumpWatch.Core.Alerts;
@@ -8,18 +10,31 @@ namespace PumpWatch.Cli.Store;
 
 /// <summary>
 /// The embedded store: one DuckDB file with tables that mirror the Timestream design (pump_id as a dimension,
-/// time, measures). Rows go through DuckDB appenders, which buffer and write in chunks; <see cref="Flush"/>
-/// closes the appenders so what was written is visible and durable.
+/// time, measures). The pipeline thread only copies rows into pooled column batches; one writer thread owns the
+/// connection and appends full batches through DuckDB appenders, so storage runs beside the pipeline on another
+/// core; DuckDB's memory is capped so a long replay stays flat. <see cref="Flush"/> waits until everything handed over is committed; a writer failure surfaces there or
+/// on the next write.
 /// </summary>
 public sealed class DuckDbStore : IResultStore
 {
+    private const int BatchRows = 8192;
+
+    // DuckDB may otherwise cache up to 80% of RAM while appending; a fixed cap keeps a long replay's memory flat
+    // (10 M readings: 468 MB peak without it). Blocks beyond it are written out, not lost.
+    private const string MemoryLimit = "128MB";
     private static readonly string[] TutorialSensors = ["temperature", "pressure", "flow_rate", "vibration"];
     private readonly DuckDBConnection _connection;
     private readonly IReadOnlyList<string> _features;
     private readonly int[] _sensorIndex = new int[TutorialSensors.Length];
+    private readonly BlockingCollection<object> _work = new(boundedCapacity: 4);
+    private readonly ConcurrentStack<ReadingBatch> _spareReadings = new();
+    private readonly ConcurrentStack<WindowBatch> _spareWindows = new();
+    private readonly Thread _writer;
     private SensorCatalog? _catalog;
-    private DuckDBAppender? _readings;
-    private DuckDBAppender? _windows;
+    private ReadingBatch _readings;
+    private WindowBatch _windows;
+    private volatile Exception? _failure;
+    private bool _disposed;
 
     public DuckDbStore(string path, IReadOnlyList<string> featureNames)
     {
@@ -29,82 +44,25 @@ public sealed class DuckDbStore : IResultStore
         _connection = new DuckDBConnection($"Data Source={path}");
         _connection.Open();
         CreateTables();
+        _readings = new ReadingBatch(BatchRows);
+        _windows = new WindowBatch(BatchRows, featureNames.Count);
+        // One dedicated thread owns the connection: DuckDB's allocator caches memory per calling thread, and a
+        // writer hopping across pool threads grew a 10 M-reading replay from 200 to 390 MB.
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "duckdb-writer" };
+        _writer.Start();
     }
 
     public string Path { get; }
 
+    /// <summary>The connection, for reading back; use it only after <see cref="Flush"/>.</summary>
     public DuckDBConnection Connection => _connection;
 
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    public void OnReading(ParsedReading reading)
-    {
-        ArgumentNullException.ThrowIfNull(reading);
-        _readings ??= _connection.CreateAppender("readings");
-        var row = _readings.CreateRow().AppendValue(reading.PumpId).AppendValue(ToDateTime(reading.Timestamp));
-        if (_catalog is null)
-        {
-            throw new InvalidOperationException("call UseCatalog before writing readings");
-        }
-
-        foreach (var index in _sensorIndex)
-        {
-            var value = index >= 0 ? reading.Value(index) : double.NaN;
-            row = double.IsNaN(value) ? row.AppendNullValue() : row.AppendValue(value);
-        }
-
-        row.AppendValue(Extras(reading)).EndRow();
-    }
-
-    public void OnQuarantined(ReadOnlySpan<byte> raw, string? pumpId, long? timestamp, QuarantineReason reason, string detail)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "INSERT INTO quarantine VALUES ($1, $2, $3, $4, $5)";
-        command.Parameters.Add(new DuckDBParameter((object?)pumpId ?? DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter(timestamp is { } t ? ToDateTime(t) : DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter(reason.Code()));
-        command.Parameters.Add(new DuckDBParameter(detail));
-        command.Parameters.Add(new DuckDBParameter(raw.IsEmpty ? DBNull.Value : Encoding.UTF8.GetString(raw)));
-        command.ExecuteNonQuery();
-    }
-
-    public void OnWindow(ScoredWindow window)
-    {
-        ArgumentNullException.ThrowIfNull(window);
-        _windows ??= _connection.CreateAppender("windows");
-        var row = _windows.CreateRow().AppendValue(window.PumpId).AppendValue(ToDateTime(window.Start)).AppendValue(ToDateTime(window.End))
-            .AppendValue(window.Count);
-        row = double.IsNaN(window.Score) ? row.AppendNullValue().AppendNullValue().AppendNullValue() : row.AppendValue(window.Score).AppendValue(window.Threshold).AppendValue(window.ModelId);
-        foreach (var value in window.Features)
-        {
-            row = double.IsFinite(value) ? row.AppendValue(value) : row.AppendNullValue();
-        }
-
-        row.EndRow();
-    }
-
-    public void OnAlert(Alert alert)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        using var command = _connection.CreateCommand();
-        command.CommandText = "INSERT INTO alerts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-        object?[] values =
-        [
-            alert.AlertId, alert.Kind.ToString().ToLowerInvariant(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
-            ToDateTime(alert.WindowStart), ToDateTime(alert.WindowEnd), alert.Score, alert.Threshold, alert.ModelId,
-            AlertFormatter.ToJson(alert), AlertFormatter.ToText(alert),
-        ];
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
-        }
-
-        command.ExecuteNonQuery();
-    }
-
     /// <summary>Tells the store which catalog the readings' sensor indices refer to.</summary>
     public void UseCatalog(SensorCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         for (var i = 0; i < TutorialSensors.Length; i++)
         {
@@ -112,23 +70,242 @@ public sealed class DuckDbStore : IResultStore
         }
     }
 
+    public void OnReading(ParsedReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (_catalog is null)
+        {
+            throw new InvalidOperationException("call UseCatalog before writing readings");
+        }
+
+        var batch = _readings;
+        var row = batch.Count++;
+        batch.Pump[row] = reading.PumpId;
+        batch.Time[row] = reading.Timestamp;
+        for (var s = 0; s < TutorialSensors.Length; s++)
+        {
+            var index = _sensorIndex[s];
+            batch.Values[(row * ReadingBatch.Sensors) + s] = index >= 0 ? reading.Value(index) : double.NaN;
+        }
+
+        batch.Extras[row] = reading.SensorCount > CountTutorial(reading) ? Extras(reading) : null;
+        if (batch.IsFull)
+        {
+            Send(batch);
+            _readings = _spareReadings.TryPop(out var spare) ? spare : new ReadingBatch(BatchRows);
+        }
+    }
+
+    public void OnWindow(ScoredWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var batch = _windows;
+        var row = batch.Count++;
+        batch.Pump[row] = window.PumpId;
+        batch.Start[row] = window.Start;
+        batch.End[row] = window.End;
+        batch.Readings[row] = window.Count;
+        batch.Score[row] = window.Score;
+        batch.Threshold[row] = window.Threshold;
+        batch.ModelId[row] = window.ModelId;
+        window.Features.AsSpan().CopyTo(batch.Features.AsSpan(row * batch.FeatureCount, batch.FeatureCount));
+        if (batch.IsFull)
+        {
+            Send(batch);
+            _windows = _spareWindows.TryPop(out var spare) ? spare : new WindowBatch(BatchRows, _features.Count);
+        }
+    }
+
+    public void OnQuarantined(ReadOnlySpan<byte> raw, string? pumpId, long? timestamp, QuarantineReason reason, string detail) =>
+        Send(new SingleRow("INSERT INTO quarantine VALUES ($1, $2, $3, $4, $5)",
+            [pumpId, timestamp is { } t ? ToDateTime(t) : null, reason.Code(), detail, raw.IsEmpty ? null : Encoding.UTF8.GetString(raw)]));
+
+    public void OnAlert(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        Send(new SingleRow("INSERT INTO alerts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        [
+            alert.AlertId, alert.Kind.ToString().ToLowerInvariant(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
+            ToDateTime(alert.WindowStart), ToDateTime(alert.WindowEnd), alert.Score, alert.Threshold, alert.ModelId,
+            AlertFormatter.ToJson(alert), AlertFormatter.ToText(alert),
+        ]));
+    }
+
+    /// <summary>Hands over the partial batches and waits until the writer has committed everything.</summary>
     public void Flush()
     {
-        _readings?.Dispose();
-        _readings = null;
-        _windows?.Dispose();
-        _windows = null;
+        if (_readings.Count > 0)
+        {
+            Send(_readings);
+            _readings = _spareReadings.TryPop(out var spare) ? spare : new ReadingBatch(BatchRows);
+        }
+
+        if (_windows.Count > 0)
+        {
+            Send(_windows);
+            _windows = _spareWindows.TryPop(out var spare) ? spare : new WindowBatch(BatchRows, _features.Count);
+        }
+
+        var done = new TaskCompletionSource();
+        Send(new FlushRequest(done));
+        done.Task.GetAwaiter().GetResult();
+        ThrowIfFailed();
     }
 
     public void Dispose()
     {
-        Flush();
-        _connection.Dispose();
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            if (_failure is null)
+            {
+                Flush();
+            }
+        }
+        finally
+        {
+            _work.CompleteAdding();
+            _writer.Join();
+            _work.Dispose();
+            _connection.Dispose();
+        }
     }
 
-    private string? Extras(ParsedReading reading)
+    private void Send(object work)
     {
-        StringBuilder? extras = null;
+        ThrowIfFailed();
+
+        // Blocks when the writer is four items behind: back-pressure instead of unbounded buffering.
+        _work.Add(work);
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            throw new IOException($"{Path}: writing to DuckDB failed: {failure.Message}", failure);
+        }
+    }
+
+    private void WriteLoop()
+    {
+        DuckDBAppender? readings = null;
+        DuckDBAppender? windows = null;
+        foreach (var work in _work.GetConsumingEnumerable())
+        {
+            if (_failure is not null)
+            {
+                // Already failed: drain without writing, so the pipeline never blocks on a dead writer.
+                (work as FlushRequest)?.Done.TrySetResult();
+                continue;
+            }
+
+            try
+            {
+                switch (work)
+                {
+                    case ReadingBatch batch:
+                        readings ??= _connection.CreateAppender("readings");
+                        AppendReadings(readings, batch);
+                        batch.Count = 0;
+                        _spareReadings.Push(batch);
+                        break;
+                    case WindowBatch batch:
+                        windows ??= _connection.CreateAppender("windows");
+                        AppendWindows(windows, batch);
+                        batch.Count = 0;
+                        _spareWindows.Push(batch);
+                        break;
+                    case SingleRow row:
+                        Insert(row);
+                        break;
+                    case FlushRequest flush:
+                        readings?.Dispose();
+                        readings = null;
+                        windows?.Dispose();
+                        windows = null;
+                        flush.Done.SetResult();
+                        break;
+                }
+            }
+            catch (Exception e)
+            {
+                // Not swallowed: the pipeline thread rethrows it from its next write or Flush (ThrowIfFailed).
+                // Any exception counts, because a writer that died silently would leave the pipeline blocked.
+                _failure = e;
+                (work as FlushRequest)?.Done.TrySetResult();
+            }
+        }
+
+        readings?.Dispose();
+        windows?.Dispose();
+    }
+
+    private static void AppendReadings(DuckDBAppender appender, ReadingBatch batch)
+    {
+        for (var r = 0; r < batch.Count; r++)
+        {
+            var row = appender.CreateRow().AppendValue(batch.Pump[r]).AppendValue(ToDateTime(batch.Time[r]));
+            for (var s = 0; s < ReadingBatch.Sensors; s++)
+            {
+                var value = batch.Values[(r * ReadingBatch.Sensors) + s];
+                row = double.IsNaN(value) ? row.AppendNullValue() : row.AppendValue(value);
+            }
+
+            row.AppendValue(batch.Extras[r]).EndRow();
+        }
+    }
+
+    private static void AppendWindows(DuckDBAppender appender, WindowBatch batch)
+    {
+        for (var r = 0; r < batch.Count; r++)
+        {
+            var row = appender.CreateRow().AppendValue(batch.Pump[r]).AppendValue(ToDateTime(batch.Start[r])).AppendValue(ToDateTime(batch.End[r]))
+                .AppendValue(batch.Readings[r]);
+            row = double.IsNaN(batch.Score[r])
+                ? row.AppendNullValue().AppendNullValue().AppendNullValue()
+                : row.AppendValue(batch.Score[r]).AppendValue(batch.Threshold[r]).AppendValue(batch.ModelId[r]);
+            for (var f = 0; f < batch.FeatureCount; f++)
+            {
+                var value = batch.Features[(r * batch.FeatureCount) + f];
+                row = double.IsFinite(value) ? row.AppendValue(value) : row.AppendNullValue();
+            }
+
+            row.EndRow();
+        }
+    }
+
+    private void Insert(SingleRow row)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = row.Sql;
+        foreach (var value in row.Values)
+        {
+            command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private int CountTutorial(ParsedReading reading)
+    {
+        var count = 0;
+        foreach (var index in _sensorIndex)
+        {
+            count += index >= 0 && !double.IsNaN(reading.Value(index)) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private string Extras(ParsedReading reading)
+    {
+        var extras = new StringBuilder("{");
         foreach (var index in reading.Sensors)
         {
             if (Array.IndexOf(_sensorIndex, index) >= 0)
@@ -136,16 +313,15 @@ public sealed class DuckDbStore : IResultStore
                 continue;
             }
 
-            extras ??= new StringBuilder("{");
             if (extras.Length > 1)
             {
                 extras.Append(", ");
             }
 
-            extras.Append('"').Append(_catalog![index].Name).Append("\": ").Append(reading.Value(index).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            extras.Append('"').Append(_catalog![index].Name).Append("\": ").Append(reading.Value(index).ToString("R", CultureInfo.InvariantCulture));
         }
 
-        return extras?.Append('}').ToString();
+        return extras.Append('}').ToString();
     }
 
     private static DateTime ToDateTime(long micros) => EventTime.ToDateTimeOffset(micros).UtcDateTime;
@@ -153,18 +329,14 @@ public sealed class DuckDbStore : IResultStore
     private void CreateTables()
     {
         var features = string.Concat(_features.Select(f => $", {Quote(f)} DOUBLE"));
-        Execute($"""
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SET memory_limit = '{MemoryLimit}';
             CREATE TABLE IF NOT EXISTS readings (pump_id VARCHAR NOT NULL, time TIMESTAMP NOT NULL, temperature DOUBLE, pressure DOUBLE, flow_rate DOUBLE, vibration DOUBLE, extras VARCHAR);
             CREATE TABLE IF NOT EXISTS windows (pump_id VARCHAR NOT NULL, window_start TIMESTAMP NOT NULL, window_end TIMESTAMP NOT NULL, readings INTEGER, score DOUBLE, threshold DOUBLE, model_id VARCHAR{features});
             CREATE TABLE IF NOT EXISTS alerts (alert_id VARCHAR, event VARCHAR, pump_id VARCHAR, severity VARCHAR, window_start TIMESTAMP, window_end TIMESTAMP, score DOUBLE, threshold DOUBLE, model_id VARCHAR, json VARCHAR, text VARCHAR);
             CREATE TABLE IF NOT EXISTS quarantine (pump_id VARCHAR, time TIMESTAMP, reason VARCHAR, detail VARCHAR, raw VARCHAR);
-            """);
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
+            """;
         command.ExecuteNonQuery();
     }
 }

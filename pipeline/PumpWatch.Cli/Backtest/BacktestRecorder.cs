@@ -1,0 +1,66 @@
+using System.Globalization;
+using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Processing;
+using PumpWatch.Core.Readings;
+
+namespace PumpWatch.Cli.Backtest;
+
+/// <summary>
+/// Writes a backtest's predictions and alerts as the pipeline produces them and keeps only counts, the opened
+/// alerts and each pump's time span, so memory stays flat however long the replay.
+/// </summary>
+internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts, Func<string, long, long, bool> isLabelled, Func<string, long, long, bool> inTraining) : DetectionSink
+{
+    private readonly Dictionary<string, (long First, long Last)> _span = new(StringComparer.Ordinal);
+
+    public long TruePositives { get; private set; }
+
+    public long FalsePositives { get; private set; }
+
+    public long FalseNegatives { get; private set; }
+
+    public long TrueNegatives { get; private set; }
+
+    public List<(string Pump, long Start, long End)> Opened { get; } = [];
+
+    /// <summary>Sum over pumps of the time between their first and last reading, in days.</summary>
+    public double PumpDays => _span.Values.Sum(s => (s.Last - s.First) / 86_400e6);
+
+    public void WriteHeader() => predictions.WriteLine("time,pump_id,score,threshold,predicted,label");
+
+    public override void OnReading(ParsedReading reading)
+    {
+        ref var span = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_span, reading.PumpId, out var existed);
+        span = existed ? (Math.Min(span.First, reading.Timestamp), Math.Max(span.Last, reading.Timestamp)) : (reading.Timestamp, reading.Timestamp);
+    }
+
+    public override void OnWindow(ScoredWindow w)
+    {
+        if (inTraining(w.PumpId, w.Start, w.End))
+        {
+            return;
+        }
+
+        var label = isLabelled(w.PumpId, w.Start, w.End);
+        var predicted = w.Exceeds;
+        switch ((predicted, label))
+        {
+            case (true, true): TruePositives++; break;
+            case (true, false): FalsePositives++; break;
+            case (false, true): FalseNegatives++; break;
+            default: TrueNegatives++; break;
+        }
+
+        predictions.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{EventTime.Format(w.End)},{w.PumpId},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}"));
+    }
+
+    public override void OnAlert(Alert alert)
+    {
+        alerts.WriteLine(AlertFormatter.ToJson(alert));
+        if (alert.Kind == AlertEventKind.Opened && !inTraining(alert.PumpId, alert.WindowStart, alert.WindowEnd))
+        {
+            Opened.Add((alert.PumpId, alert.WindowStart, alert.WindowEnd));
+        }
+    }
+}
