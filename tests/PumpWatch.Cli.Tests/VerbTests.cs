@@ -38,6 +38,11 @@ public sealed class VerbTests : IDisposable
         var query = _cli.Run("query", "--db", "demo.duckdb", "SELECT count(*) AS n FROM windows WHERE score IS NOT NULL");
         Assert.Equal(0, query.Code);
         Assert.Contains("(1 row)", query.Out, StringComparison.Ordinal);
+
+        // Train again from the store: pump 1's first hour is 60 one-minute windows.
+        var fromStore = _cli.Run("train", "--db", "demo.duckdb", "--pumps", "1", "--to", "2026-05-01T01:00:00Z", "--out", "again.json");
+        Assert.True(fromStore.Code == 0, fromStore.Err);
+        Assert.Contains("on 60 windows of demo.duckdb", fromStore.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,7 +94,6 @@ internal static class BacktestCommand
             var recorder = new BacktestRecorder(predictionsOut, alertsOut, isLabelled, inTraining);
             recorder.WriteHeader();
             var pipeline = new DetectionPipeline(options, new CompositeSink(store, recorder));
-            store.UseCatalog(pipeline.Catalog);
             try
             {
                 pipeline.Model = detector;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PumpWatch.Cli.Training;
 using PumpWatch.Cli.Input;
+using PumpWatch.Cli.Store;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
@@ -15,7 +16,8 @@ internal static class TrainCommand
     public static Command Create(TimeProvider time)
     {
         var common = new CommonOptions();
-        var input = new Argument<string>("input") { Description = "Readings file (.jsonl, .csv) or, with --tabular, a numeric CSV" };
+        var input = new Argument<string?>("input") { Description = "Readings file (.jsonl, .csv) or, with --tabular, a numeric CSV; omit it with --db", Arity = ArgumentArity.ZeroOrOne };
+        var db = new Option<string?>("--db") { Description = "Train on the readings of this DuckDB store (e.g. a demo's) instead of a file" };
         var output = new Option<string>("--out", "-o") { Description = "Model file to write", DefaultValueFactory = _ => "model.json" };
         var tabular = new Option<bool>("--tabular") { Description = "Rows of a numeric CSV are the feature vectors" };
         var noHeader = new Option<bool>("--no-header") { Description = "Tabular CSV has no header row" };
@@ -23,36 +25,63 @@ internal static class TrainCommand
         var from = new Option<string?>("--from") { Description = "Train on readings at or after this time (ISO-8601)" };
         var to = new Option<string?>("--to") { Description = "Train on readings before this time (ISO-8601)" };
         var pumps = new Option<string?>("--pumps") { Description = "Comma-separated pump ids to train on (default: all)" };
-        var command = new Command("train", "Train an isolation-forest model and write its artifact") { input, output, tabular, noHeader, ignore, from, to, pumps };
+        var command = new Command("train", "Train an isolation-forest model and write its artifact") { input, db, output, tabular, noHeader, ignore, from, to, pumps };
         common.AddCsv(command);
         common.AddWindows(command);
         common.AddForest(command);
         command.SetAction((parse, cancel) => CliRun.Guard(async () =>
         {
-            var path = parse.GetValue(input)!;
+            var path = parse.GetValue(input);
+            var store = parse.GetValue(db);
+            if ((path is null) == (store is null))
+            {
+                throw new UserError("give either a readings file or --db STORE");
+            }
+
+            if (store is not null && parse.GetValue(tabular))
+            {
+                throw new UserError("--tabular reads a CSV file, not --db");
+            }
+
             var training = common.Training(parse);
             AnomalyModel model;
             string source;
             if (parse.GetValue(tabular))
             {
                 var ignored = parse.GetValue(ignore)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-                var table = TabularCsv.Read(path, common.DelimiterOf(parse), !parse.GetValue(noHeader), ignored);
+                var table = TabularCsv.Read(path!, common.DelimiterOf(parse), !parse.GetValue(noHeader), ignored);
                 model = AnomalyModel.Train(table.Rows, table.Names, training, time.GetUtcNow(), "tabular");
                 source = $"{table.Count} rows x {table.Width} columns of {path}";
             }
             else
             {
-                var fromMicros = CommonOptions.ParseTime(parse.GetValue(from), "--from") ?? long.MinValue;
-                var toMicros = CommonOptions.ParseTime(parse.GetValue(to), "--to") ?? long.MaxValue;
+                var fromMicros = CommonOptions.ParseTime(parse.GetValue(from), "--from");
+                var toMicros = CommonOptions.ParseTime(parse.GetValue(to), "--to");
                 var pumpSet = parse.GetValue(pumps)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+                var query = new StoreQuery(fromMicros, toMicros, pumpSet);
                 var csv = common.Csv(parse);
-                var (options, modelFeatures) = common.ForInput(parse, path, csv);
+                var (options, modelFeatures) = path is null ? (common.Pipeline(parse), FeatureSet.ModelDefault) : common.ForInput(parse, path, csv);
                 var collector = new TrainingCollector(options.Features, modelFeatures,
-                    w => w.Start >= fromMicros && w.End <= toMicros && (pumpSet is null || pumpSet.Contains(w.PumpId)));
+                    w => query.Includes(w.PumpId, w.Start) && (toMicros is null || w.End <= toMicros));
                 var pipeline = new DetectionPipeline(options, collector);
-                Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "reading"), cancel);
+                var progress = new Progress(Console.Error, time, "reading");
+                if (store is not null)
+                {
+                    if (!File.Exists(store))
+                    {
+                        throw new UserError($"{store}: no such store (run 'pumpwatch demo' or give another --db)");
+                    }
+
+                    using var stored = new DuckDbStore(store, options.Features.Names);
+                    Replay.Run(stored.Readings(query).Select(r => new InputRecord(default, r, null, 0)), pipeline, progress, cancel);
+                }
+                else
+                {
+                    Replay.Run(ReadingFiles.Read(path!, csv), pipeline, progress, cancel);
+                }
+
                 model = collector.Train(training, time.GetUtcNow());
-                source = $"{collector.Windows} windows of {path} ({pipeline.Counters.Accepted} readings, {pipeline.Counters.Quarantined} quarantined)";
+                source = $"{collector.Windows} windows of {path ?? store} ({pipeline.Counters.Accepted} readings, {pipeline.Counters.Quarantined} quarantined)";
             }
 
             var outPath = parse.GetValue(output)!;

@@ -41,7 +41,6 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         var warmUpEnd = EventTime.FromDateTimeOffset(options.Start + options.WarmUp);
         var collector = new TrainingCollector(pipelineOptions.Features, FeatureSet.ModelDefault, w => w.End <= warmUpEnd);
         var pipeline = new DetectionPipeline(pipelineOptions, new CompositeSink(store, console, collector));
-        store.UseCatalog(pipeline.Catalog);
 
         output.WriteLine($"PumpWatch demo: {options.Pumps} simulated pumps at 1 Hz for {options.Duration} of simulated time, seed {options.Seed}, {(options.Speed > 0 ? $"{options.Speed.ToString(CultureInfo.InvariantCulture)}x real time" : "as fast as possible")}.");
         foreach (var fault in simulator.Faults)

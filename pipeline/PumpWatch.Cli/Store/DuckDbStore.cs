@@ -15,7 +15,7 @@ namespace PumpWatch.Cli.Store;
 /// core; DuckDB's memory is capped so a long replay stays flat. <see cref="Flush"/> waits until everything handed over is committed; a writer failure surfaces there or
 /// on the next write.
 /// </summary>
-public sealed class DuckDbStore : IResultStore
+public sealed partial class DuckDbStore : IResultStore
 {
     private const int BatchRows = 8192;
 
@@ -35,6 +35,7 @@ public sealed class DuckDbStore : IResultStore
     private WindowBatch _windows;
     private volatile Exception? _failure;
     private bool _disposed;
+    private long _quarantined;
 
     public DuckDbStore(string path, IReadOnlyList<string> featureNames)
     {
@@ -59,23 +60,12 @@ public sealed class DuckDbStore : IResultStore
 
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>Tells the store which catalog the readings' sensor indices refer to.</summary>
-    public void UseCatalog(SensorCatalog catalog)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        _catalog = catalog;
-        for (var i = 0; i < TutorialSensors.Length; i++)
-        {
-            _sensorIndex[i] = catalog.TryGetIndex(TutorialSensors[i], out var index) ? index : -1;
-        }
-    }
-
     public void OnReading(ParsedReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (_catalog is null)
+        if (!ReferenceEquals(reading.Catalog, _catalog))
         {
-            throw new InvalidOperationException("call UseCatalog before writing readings");
+            MapCatalog(reading.Catalog ?? throw new ArgumentException("reading has no sensor catalog", nameof(reading)));
         }
 
         var batch = _readings;
@@ -117,8 +107,8 @@ public sealed class DuckDbStore : IResultStore
     }
 
     public void OnQuarantined(ReadOnlySpan<byte> raw, string? pumpId, long? timestamp, QuarantineReason reason, string detail) =>
-        Send(new SingleRow("INSERT INTO quarantine VALUES ($1, $2, $3, $4, $5)",
-            [pumpId, timestamp is { } t ? ToDateTime(t) : null, reason.Code(), detail, raw.IsEmpty ? null : Encoding.UTF8.GetString(raw)]));
+        Send(new SingleRow("INSERT INTO quarantine VALUES ($1, $2, $3, $4, $5, $6)",
+            [++_quarantined, pumpId, timestamp is { } t ? ToDateTime(t) : null, reason.Code(), detail, raw.IsEmpty ? null : Encoding.UTF8.GetString(raw)]));
 
     public void OnAlert(Alert alert)
     {
@@ -292,6 +282,15 @@ public sealed class DuckDbStore : IResultStore
         command.ExecuteNonQuery();
     }
 
+    private void MapCatalog(SensorCatalog catalog)
+    {
+        _catalog = catalog;
+        for (var i = 0; i < TutorialSensors.Length; i++)
+        {
+            _sensorIndex[i] = catalog.TryGetIndex(TutorialSensors[i], out var index) ? index : -1;
+        }
+    }
+
     private int CountTutorial(ParsedReading reading)
     {
         var count = 0;
@@ -335,8 +334,10 @@ public sealed class DuckDbStore : IResultStore
             CREATE TABLE IF NOT EXISTS readings (pump_id VARCHAR NOT NULL, time TIMESTAMP NOT NULL, temperature DOUBLE, pressure DOUBLE, flow_rate DOUBLE, vibration DOUBLE, extras VARCHAR);
             CREATE TABLE IF NOT EXISTS windows (pump_id VARCHAR NOT NULL, window_start TIMESTAMP NOT NULL, window_end TIMESTAMP NOT NULL, readings INTEGER, score DOUBLE, threshold DOUBLE, model_id VARCHAR{features});
             CREATE TABLE IF NOT EXISTS alerts (alert_id VARCHAR, event VARCHAR, pump_id VARCHAR, severity VARCHAR, window_start TIMESTAMP, window_end TIMESTAMP, score DOUBLE, threshold DOUBLE, model_id VARCHAR, json VARCHAR, text VARCHAR);
-            CREATE TABLE IF NOT EXISTS quarantine (pump_id VARCHAR, time TIMESTAMP, reason VARCHAR, detail VARCHAR, raw VARCHAR);
+            CREATE TABLE IF NOT EXISTS quarantine (seq BIGINT, pump_id VARCHAR, time TIMESTAMP, reason VARCHAR, detail VARCHAR, raw VARCHAR);
             """;
         command.ExecuteNonQuery();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM quarantine";
+        _quarantined = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }

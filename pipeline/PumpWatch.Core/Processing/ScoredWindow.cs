@@ -26,4 +26,16 @@ public sealed class ScoredWindow
     public string? ModelId { get; internal set; }
 
     public bool Exceeds => Score > Threshold;
+
+    /// <summary>A standalone window (tests, stores replaying rows); the pipeline reuses its own instance instead.</summary>
+    public static ScoredWindow Create(string pumpId, long start, long end, int count, double score, double threshold, string? modelId, double[] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var window = new ScoredWindow(features.Length)
+        {
+            PumpId = pumpId, Start = start, End = end, Count = count, Score = score, Threshold = threshold, ModelId = modelId,
+        };
+        features.CopyTo(window.Features, 0);
+        return window;
+    }
 }

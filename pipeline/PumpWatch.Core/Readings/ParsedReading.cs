@@ -11,6 +11,9 @@ public sealed class ParsedReading
 
     public string PumpId { get; internal set; } = "";
 
+    /// <summary>The catalog the sensor indices refer to (set by the parser or <see cref="Reading.CopyTo"/>).</summary>
+    public SensorCatalog? Catalog { get; internal set; }
+
     /// <summary>Event time, microseconds since the Unix epoch (UTC).</summary>
     public long Timestamp { get; set; }
 

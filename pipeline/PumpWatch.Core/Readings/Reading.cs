@@ -12,6 +12,7 @@ public sealed record Reading(string PumpId, long Timestamp, IReadOnlyList<KeyVal
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(catalog);
         target.Load(PumpId, Timestamp);
+        target.Catalog = catalog;
         foreach (var (name, value) in Values)
         {
             var index = catalog.GetOrAdd(name);

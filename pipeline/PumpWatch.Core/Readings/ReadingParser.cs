@@ -36,6 +36,7 @@ public sealed class ReadingParser
     {
         ArgumentNullException.ThrowIfNull(reading);
         reading.Reset();
+        reading.Catalog = _sensors;
         if (utf8.Length > _options.MaxPayloadBytes)
         {
             return new(QuarantineReason.PayloadTooLarge, $"payload is {utf8.Length} bytes, limit {_options.MaxPayloadBytes}");
