@@ -37,6 +37,14 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void NotParquet_IsNamed()
+    {
+        File.WriteAllText(_cli.PathOf("fake.parquet"), "this is not parquet");
+        AssertOneLineError(_cli.Run("train", "fake.parquet"), "fake.parquet", "not a readable Parquet file");
+        AssertOneLineError(_cli.Run("train", "readings.xlsx"), "readings.xlsx");
+    }
+
+    [Fact]
     public void EmptyInput_IsAnError()
     {
         File.WriteAllText(_cli.PathOf("empty.csv"), "");

@@ -110,6 +110,33 @@ public sealed class VerbTests : IDisposable
         Assert.True(metrics.GetProperty("events_detected").GetInt32() == 1, result.Out + File.ReadAllText(_cli.PathOf("bt/alerts.jsonl")));
     }
 
+    [Fact]
+    public void Parquet_ScoresExactlyAsTheSameDataInCsv()
+    {
+        var simulator = new PumpSimulator(new SimulatorOptions(2, TimeSpan.FromSeconds(1), Start, TimeSpan.FromHours(3), 6, 0, []));
+        var lines = new List<string> { "timestamp,pump_id,temperature,pressure,flow_rate,vibration" };
+        lines.AddRange(simulator.Generate().Select(r =>
+        {
+            var v = r.Reading.Values.ToDictionary(p => p.Key, p => p.Value);
+            return string.Create(CultureInfo.InvariantCulture, $"{PumpWatch.Core.Readings.EventTime.Format(r.Reading.Timestamp)},{r.Reading.PumpId},{v["temperature"]},{v["pressure"]},{v["flow_rate"]},{v["vibration"]}");
+        }));
+        File.WriteAllLines(_cli.PathOf("r.csv"), lines);
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT CAST(timestamp AS TIMESTAMP) AS timestamp, pump_id, temperature, pressure, flow_rate, vibration FROM read_csv('{_cli.PathOf("r.csv")}')) TO '{_cli.PathOf("r.parquet")}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(0, _cli.Run("train", "r.parquet", "--to", "2026-05-01T02:00:00Z", "--out", "m.json").Code);
+        Assert.Equal(0, _cli.Run("score", "r.parquet", "--model", "m.json", "--out", "parquet.csv").Code);
+        Assert.Equal(0, _cli.Run("score", "r.csv", "--model", "m.json", "--out", "csv.csv").Code);
+        var parquet = File.ReadAllLines(_cli.PathOf("parquet.csv"));
+        Assert.Equal(1 + (2 * 3 * 60), parquet.Length);
+        Assert.Equal(File.ReadAllLines(_cli.PathOf("csv.csv")), parquet);
+    }
+
     private static string SharedData(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -6,7 +6,7 @@ namespace PumpWatch.Cli.Input;
 
 /// <summary>
 /// Reads readings files: JSON lines (<c>.jsonl</c>, <c>.json</c>, <c>.ndjson</c>; each line goes to the parser, so bad lines are
-/// quarantined, not fatal) and CSV/TSV (bad lines are user errors naming file, line and column).
+/// quarantined, not fatal), CSV/TSV (bad lines are user errors naming file, line and column) and Parquet (<see cref="ParquetReadings"/>).
 /// </summary>
 internal static class ReadingFiles
 {
@@ -22,16 +22,26 @@ internal static class ReadingFiles
         {
             ".jsonl" or ".json" or ".ndjson" => ReadJsonLines(path),
             ".csv" or ".tsv" or ".txt" => ReadCsv(path, extension == ".tsv" && csv.Delimiter == ',' ? csv with { Delimiter = '\t' } : csv),
-            ".parquet" => throw new UserError($"{path}: Parquet input is not supported by this build yet; convert it to CSV (e.g. duckdb -c \"COPY (SELECT * FROM '{path}') TO 'out.csv'\")"),
-            _ => throw new UserError($"{path}: unknown input type '{extension}': use .jsonl or .csv"),
+            ".parquet" => ParquetReadings.Read(path, csv),
+            _ => throw new UserError($"{path}: unknown input type '{extension}': use .jsonl, .csv or .parquet"),
         };
     }
 
-    /// <summary>The sensor columns of a CSV input (from its header), or null for JSON lines, whose sensors are known only when read.</summary>
+    /// <summary>The sensor columns of a CSV (from its header) or Parquet input, or null for JSON lines, whose sensors are known only when read.</summary>
     public static IReadOnlyList<string>? CsvSensors(string path, CsvReadingOptions options)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is not (".csv" or ".tsv" or ".txt") || !File.Exists(path))
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        if (extension == ".parquet")
+        {
+            return ParquetReadings.Sensors(path, options) is { Count: > 0 } parquetSensors ? parquetSensors : null;
+        }
+
+        if (extension is not (".csv" or ".tsv" or ".txt"))
         {
             return null;
         }
