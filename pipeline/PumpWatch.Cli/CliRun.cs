@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DuckDB.NET.Data;
 
 namespace PumpWatch.Cli;
@@ -29,4 +30,37 @@ internal static class CliRun
     }
 
     public static Task<int> Guard(Func<int> action) => Guard(() => Task.FromResult(action()));
+
+    private static string Plain(string message) => message.TrimEnd('.')
+        .Replace("expected type 'System.Int32'", "an integer", StringComparison.Ordinal)
+        .Replace("expected type 'System.Double'", "a number", StringComparison.Ordinal)
+        .Replace("expected type 'System.TimeSpan'", "a duration such as 01:30:00", StringComparison.Ordinal)
+        .Replace("expected type 'System.Nullable`1[System.TimeSpan]'", "a duration such as 01:30:00", StringComparison.Ordinal)
+        .Replace("expected type 'System.Nullable`1[System.Int32]'", "an integer", StringComparison.Ordinal)
+        .Replace("expected type 'System.Nullable`1[System.Double]'", "a number", StringComparison.Ordinal)
+        .Replace("expected type 'System.Nullable`1[System.DateTimeOffset]'", "an ISO-8601 time", StringComparison.Ordinal);
+
+    /// <summary>Parses and runs; a wrong flag or argument is one line naming it (and where help is), exit code 2.</summary>
+    public static async Task<int> Invoke(RootCommand root, string[] args, string program)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0)
+        {
+            await root.Parse(["--help"]).InvokeAsync().ConfigureAwait(false);
+            return 1;
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // An unknown word says more than the "required command" error it also causes.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            var verb = parse.CommandResult.Command == root ? program : $"{program} {parse.CommandResult.Command.Name}";
+            await Console.Error.WriteLineAsync($"{program}: {Plain(error.Message)} (see '{verb} --help')").ConfigureAwait(false);
+            return 2;
+        }
+
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PumpWatch.Cli;
 using PumpWatch.Cli.Commands;
 
 // Composition root: the clock and the console are chosen here and passed down.
@@ -11,4 +12,4 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
     BacktestCommand.Create(time),
     QueryCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CliRun.Invoke(root, args, "pumpwatch").ConfigureAwait(false);

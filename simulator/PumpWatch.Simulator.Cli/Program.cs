@@ -86,4 +86,13 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
     }
 });
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // One line naming the wrong flag or value, not the whole help text.
+    var error = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+    await Console.Error.WriteLineAsync($"pumpwatch-sim: {error.Message.TrimEnd('.')} (see 'pumpwatch-sim --help')").ConfigureAwait(false);
+    return 2;
+}
+
+return await parsed.InvokeAsync().ConfigureAwait(false);

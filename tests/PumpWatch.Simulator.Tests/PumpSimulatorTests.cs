@@ -40,6 +40,7 @@ public sealed class PumpSimulatorTests
     [InlineData(FaultKind.SealLeak, "pressure", -30)]
     [InlineData(FaultKind.MotorOverheating, "temperature", 10)]
     [InlineData(FaultKind.Blockage, "flow_rate", -50)]
+    [InlineData(FaultKind.Cavitation, "flow_rate", -20)]
     public void PumpFault_MovesItsSignatureSensor_OnlyAfterOnset(FaultKind kind, string sensor, double expectedShift)
     {
         var fault = new FaultSpec("1", kind, Start.AddHours(2), TimeSpan.FromMinutes(30), Start.AddHours(4));
@@ -52,6 +53,36 @@ public sealed class PumpSimulatorTests
         Assert.Equal(Mean(healthy, 0, 2), Mean(faulty, 0, 2), 1e-9);
         var shift = Mean(faulty, 3, 4) - Mean(healthy, 3, 4);
         Assert.True(Math.Sign(shift) == Math.Sign(expectedShift) && Math.Abs(shift) >= Math.Abs(expectedShift), $"{kind}: {sensor} moved {shift}");
+    }
+
+    private static List<double?> SensorValues(FaultKind kind, string sensor)
+    {
+        var fault = new FaultSpec("1", kind, Start.AddHours(1), TimeSpan.Zero, Start.AddHours(3), 1.0, sensor);
+        return new PumpSimulator(new SimulatorOptions(1, TimeSpan.FromSeconds(2), Start, TimeSpan.FromHours(3), 9, 0, [fault])).Generate()
+            .Select(r => r.Reading.Values.Where(v => v.Key == sensor).Select(v => (double?)v.Value).FirstOrDefault()).ToList();
+    }
+
+    [Fact]
+    public void SensorFaults_CorruptOnlyTheirSensorAfterOnset()
+    {
+        var onset = 1800; // readings every 2 s: one hour in
+        var stuck = SensorValues(FaultKind.SensorStuck, "pressure");
+        Assert.Single(stuck.Skip(onset).Distinct());
+        Assert.True(stuck.Take(onset).Distinct().Count() > 100);
+
+        var dropout = SensorValues(FaultKind.SensorDropout, "vibration");
+        Assert.DoesNotContain(null, dropout.Take(onset));
+        Assert.InRange(dropout.Skip(onset).Count(v => v is null) / (double)(dropout.Count - onset), 0.5, 0.7);
+
+        var spikes = SensorValues(FaultKind.SensorSpikes, "flow_rate");
+        var normalMax = spikes.Take(onset).Max()!.Value;
+        Assert.InRange(spikes.Skip(onset).Count(v => v > normalMax * 1.5), 50, 250);
+
+        // Drift of 5% per hour: the last ten minutes read about 10% high after two hours.
+        var drift = SensorValues(FaultKind.SensorDrift, "temperature");
+        var healthy = SensorValues(FaultKind.SensorDrift, "pressure");
+        Assert.Equal(healthy.Count, drift.Count);
+        Assert.InRange(drift.TakeLast(300).Average()!.Value / drift.Skip(onset - 300).Take(300).Average()!.Value, 1.07, 1.14);
     }
 
     [Fact]

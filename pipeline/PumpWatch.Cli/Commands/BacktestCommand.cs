@@ -22,7 +22,7 @@ internal static class BacktestCommand
     public static Command Create(TimeProvider time)
     {
         var common = new CommonOptions();
-        var input = new Argument<string>("input") { Description = "Readings file (.jsonl, .csv)" };
+        var input = new Argument<string>("input") { Description = "Readings file (.jsonl, .csv, .parquet)" };
         var model = new Option<string?>("--model", "-m") { Description = "Score with this model instead of training one" };
         var trainRows = new Option<int?>("--train-rows") { Description = "Train on the first N readings of each pump" };
         var trainFrom = new Option<string?>("--train-from") { Description = "Train on windows from this time (ISO-8601)" };

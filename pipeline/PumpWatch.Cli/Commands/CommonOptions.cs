@@ -20,6 +20,11 @@ internal sealed class CommonOptions
     public Option<string?> Sensors { get; } = new("--sensors") { Description = "Comma-separated sensor columns (default: every other column)" };
     public Option<TimeSpan> Window { get; } = new("--window") { Description = "Window size", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
     public Option<string?> Hop { get; } = new("--hop") { Description = "Hop between windows (hh:mm:ss), or 'reading' for a window ending at every reading; default: tumbling" };
+    public Option<string[]> SensorRanges { get; } = new("--sensor-range")
+    {
+        Description = "Physical range of a sensor, NAME=MIN:MAX[:UNIT]; values outside are quarantined (repeatable; defaults: temperature -40:250 degC, pressure 0:2000 psi, flow_rate 0:5000 US gal/min, vibration 0:100 mm/s)",
+    };
+
     public Option<TimeSpan?> Cooldown { get; } = new("--cooldown") { Description = "No new alert for a pump within this time of its last one unless severity escalates (default 00:30:00)" };
     public Option<int> Trees { get; } = new("--trees") { Description = "Isolation trees (t)", DefaultValueFactory = _ => 100 };
     public Option<int> MaxSamples { get; } = new("--max-samples") { Description = "Subsample per tree (psi, capped at the rows)", DefaultValueFactory = _ => 256 };
@@ -47,6 +52,7 @@ internal sealed class CommonOptions
         command.Options.Add(Window);
         command.Options.Add(Hop);
         command.Options.Add(Cooldown);
+        command.Options.Add(SensorRanges);
     }
 
     public void AddForest(Command command)
@@ -109,12 +115,49 @@ internal sealed class CommonOptions
                 throw new UserError($"--cooldown {cooldown} must not be negative");
             }
 
-            return PipelineOptions.Default with { Windows = windows, Alerts = PipelineOptions.Default.Alerts with { Cooldown = cooldown ?? PipelineOptions.Default.Alerts.Cooldown } };
+            return PipelineOptions.Default with
+            {
+                Windows = windows,
+                Alerts = PipelineOptions.Default.Alerts with { Cooldown = cooldown ?? PipelineOptions.Default.Alerts.Cooldown },
+                Sensors = SensorSpecs(parse.GetValue(SensorRanges) ?? []),
+            };
         }
         catch (ArgumentOutOfRangeException e)
         {
             throw new UserError($"--window {size} / --hop {hop}: {e.Message.Split(Environment.NewLine)[0].Split(" (Parameter")[0]}");
         }
+    }
+
+    /// <summary>The default sensor specs with each NAME=MIN:MAX[:UNIT] applied (replacing a default or adding a sensor).</summary>
+    public static IReadOnlyList<SensorSpec> SensorSpecs(IEnumerable<string> ranges)
+    {
+        var specs = PipelineOptions.Default.Sensors.ToList();
+        foreach (var text in ranges)
+        {
+            var eq = text.IndexOf('=', StringComparison.Ordinal);
+            var parts = eq > 0 ? text[(eq + 1)..].Split(':') : [];
+            if (parts.Length is < 2 or > 3
+                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
+                || !(min < max))
+            {
+                throw new UserError($"--sensor-range '{text}' must be NAME=MIN:MAX[:UNIT] with MIN < MAX, e.g. vibration=0:50:mm/s");
+            }
+
+            var name = text[..eq].Trim();
+            var existing = specs.FindIndex(s => s.Name == name);
+            var spec = new SensorSpec(name, parts.Length == 3 ? parts[2] : existing >= 0 ? specs[existing].Unit : "", min, max);
+            if (existing >= 0)
+            {
+                specs[existing] = spec;
+            }
+            else
+            {
+                specs.Add(spec);
+            }
+        }
+
+        return specs;
     }
 
     public TrainingOptions Training(ParseResult parse)

@@ -18,7 +18,7 @@ internal static class ScoreCommand
     public static Command Create(TimeProvider time)
     {
         var common = new CommonOptions();
-        var input = new Argument<string>("input") { Description = "Readings file (.jsonl, .csv) or, with --tabular, a numeric CSV" };
+        var input = new Argument<string>("input") { Description = "Readings file (.jsonl, .csv, .parquet) or, with --tabular, a numeric CSV" };
         var model = new Option<string>("--model", "-m") { Description = "Model artifact", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Scores CSV to write", DefaultValueFactory = _ => "scores.csv" };
         var tabular = new Option<bool>("--tabular") { Description = "Score every row of a numeric CSV" };
@@ -32,8 +32,12 @@ internal static class ScoreCommand
         common.AddWindows(command);
         command.SetAction((parse, cancel) => CliRun.Guard(async () =>
         {
-            var detector = ModelFiles.Load(parse.GetValue(model)!);
             var path = parse.GetValue(input)!;
+
+            // Flags first, files second: a wrong flag is reported before anything is read.
+            var csv = common.Csv(parse);
+            var options = common.Pipeline(parse);
+            var detector = ModelFiles.Load(parse.GetValue(model)!);
             var outPath = parse.GetValue(output)!;
             await using var writer = new StreamWriter(outPath);
             var c = CultureInfo.InvariantCulture;
@@ -59,8 +63,7 @@ internal static class ScoreCommand
             }
             else
             {
-                var csv = common.Csv(parse);
-                var (options, _) = common.ForInput(parse, path, csv);
+                (options, _) = common.ForInput(parse, path, csv);
                 var sink = new WindowCsvSink(writer);
                 var pipeline = new DetectionPipeline(options, sink);
                 try

@@ -16,7 +16,7 @@ internal static class TrainCommand
     public static Command Create(TimeProvider time)
     {
         var common = new CommonOptions();
-        var input = new Argument<string?>("input") { Description = "Readings file (.jsonl, .csv) or, with --tabular, a numeric CSV; omit it with --db", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Argument<string?>("input") { Description = "Readings file (.jsonl, .csv, .parquet) or, with --tabular, a numeric CSV; omit it with --db", Arity = ArgumentArity.ZeroOrOne };
         var db = new Option<string?>("--db") { Description = "Train on the readings of this DuckDB store (e.g. a demo's) instead of a file" };
         var output = new Option<string>("--out", "-o") { Description = "Model file to write", DefaultValueFactory = _ => "model.json" };
         var tabular = new Option<bool>("--tabular") { Description = "Rows of a numeric CSV are the feature vectors" };
