@@ -12,12 +12,13 @@ namespace PumpWatch.Core.Forest;
 /// Deterministic for a given seed. Trees live in one flat node array in preorder.
 /// </summary>
 /// <remarks>
-/// Scoring keeps the trees twice more. A pointer copy (16 bytes per node) in which every leaf is a split that
-/// sends a point back to itself (threshold NaN, right child = itself), so a walk takes exactly <see cref="MaxDepth"/>
-/// steps without a leaf test or a branch. And, for trees at most 12 deep (psi up to 4096), a complete binary tree of
-/// depth <see cref="MaxDepth"/> per tree in breadth-first order, short leaves padded with always-left splits, so a step
-/// is i = 2i + 1 + (x &gt; t) with nothing else to load; batch scoring walks 32 rows together through it so their
-/// independent loads overlap. Both reach the same leaf as the tree itself, hence the same path length.
+/// Scoring reads two copies of the grown trees (which stay as they are for serialisation and contributions).
+/// For trees at most 12 deep (psi up to 4096): a complete binary tree of depth <see cref="MaxDepth"/> per tree in
+/// breadth-first order, shallow leaves padded with splits every point passes to the left (threshold +inf), as a
+/// feature array and a threshold array. A walk is then exactly MaxDepth steps of i = 2i + 1 + (x &gt; t): no leaf test,
+/// no branch, no child pointer. Batches go 8 rows at a time, copied column-major so row k's value of feature f sits at
+/// 8f + k, and the 8 walks run side by side in registers so their independent loads overlap. Deeper trees use a pointer
+/// copy in which each leaf sends a point back to itself (threshold NaN). All reach the leaf the tree itself reaches.
 /// </remarks>
 public sealed class IsolationForest
 {
@@ -62,7 +63,7 @@ public sealed class IsolationForest
 
         if (MaxDepth <= MaxImplicitDepth)
         {
-            BuildImplicit(out _implicitSplits, out _implicitLeafPath);
+            BuildImplicit(out _implicitFeature, out _implicitThreshold, out _implicitLeafPath);
         }
     }
 
@@ -73,21 +74,23 @@ public sealed class IsolationForest
     // 2^D - 1 split nodes in breadth-first order (children of i are 2i+1 and 2i+2) and 2^D leaf path lengths.
     private const int MaxImplicitDepth = 12;
     private const int Block = 32;
-    private readonly Split[]? _implicitSplits;
+    private readonly int[]? _implicitFeature;
+    private readonly double[]? _implicitThreshold;
     private readonly double[]? _implicitLeafPath;
 
-    private void BuildImplicit(out Split[] splitNodes, out double[] leafPath)
+    private void BuildImplicit(out int[] feature, out double[] threshold, out double[] leafPath)
     {
         var splits = (1 << MaxDepth) - 1;
         var leaves = 1 << MaxDepth;
-        splitNodes = new Split[splits * _roots.Length];
+        feature = new int[splits * _roots.Length];
+        threshold = new double[splits * _roots.Length];
         leafPath = new double[leaves * _roots.Length];
         for (var t = 0; t < _roots.Length; t++)
         {
-            Fill(_roots[t], 0, t * splits, t * leaves, splitNodes, leafPath);
+            Fill(_roots[t], 0, t * splits, t * leaves, feature, threshold, leafPath);
         }
 
-        void Fill(int node, int slot, int splitBase, int leafBase, Split[] split, double[] leafPath)
+        void Fill(int node, int slot, int splitBase, int leafBase, int[] feature, double[] threshold, double[] leafPath)
         {
             if (slot >= splits)
             {
@@ -99,15 +102,17 @@ public sealed class IsolationForest
             if (n.Feature < 0)
             {
                 // A leaf above the bottom: a split every point passes to the left, down to a copy of the leaf.
-                split[splitBase + slot] = new Split(double.PositiveInfinity, 0);
-                Fill(node, (2 * slot) + 1, splitBase, leafBase, split, leafPath);
-                Fill(node, (2 * slot) + 2, splitBase, leafBase, split, leafPath);
+                feature[splitBase + slot] = 0;
+                threshold[splitBase + slot] = double.PositiveInfinity;
+                Fill(node, (2 * slot) + 1, splitBase, leafBase, feature, threshold, leafPath);
+                Fill(node, (2 * slot) + 2, splitBase, leafBase, feature, threshold, leafPath);
                 return;
             }
 
-            split[splitBase + slot] = new Split(n.Value, n.Feature);
-            Fill(node + 1, (2 * slot) + 1, splitBase, leafBase, split, leafPath);
-            Fill(n.Right, (2 * slot) + 2, splitBase, leafBase, split, leafPath);
+            feature[splitBase + slot] = n.Feature;
+            threshold[splitBase + slot] = n.Value;
+            Fill(node + 1, (2 * slot) + 1, splitBase, leafBase, feature, threshold, leafPath);
+            Fill(n.Right, (2 * slot) + 2, splitBase, leafBase, feature, threshold, leafPath);
         }
     }
 
@@ -174,7 +179,7 @@ public sealed class IsolationForest
             throw new ArgumentException($"expected {FeatureCount} features, got {x.Length}", nameof(x));
         }
 
-        if (_implicitSplits is not null)
+        if (_implicitFeature is not null)
         {
             Span<int> slot = stackalloc int[1];
             Span<double> sum = stackalloc double[1];
@@ -213,28 +218,94 @@ public sealed class IsolationForest
             throw new ArgumentException($"expected {scores.Length} rows of {FeatureCount} features", nameof(rows));
         }
 
-        if (_implicitSplits is null)
+        if (_implicitFeature is null)
         {
-            for (var r = 0; r < scores.Length; r++)
+            for (var row = 0; row < scores.Length; row++)
             {
-                scores[r] = Score(rows.Slice(r * FeatureCount, FeatureCount));
+                scores[row] = Score(rows.Slice(row * FeatureCount, FeatureCount));
             }
 
             return;
         }
 
-        Span<int> slots = stackalloc int[Block];
-        Span<double> total = stackalloc double[Block];
-        for (var first = 0; first < scores.Length; first += Block)
+        var width = FeatureCount;
+        Span<double> columns = width <= 64 ? stackalloc double[width * 8] : new double[width * 8];
+        var r = 0;
+        for (; r + 8 <= scores.Length; r += 8)
         {
-            var count = Math.Min(Block, scores.Length - first);
-            total.Clear();
-            PathSumsImplicit(rows.Slice(first * FeatureCount, count * FeatureCount), slots[..count], total[..count]);
+            // Column-major copy of 8 rows: row k's feature f sits at f * 8 + k.
+            var rowsOfBlock = rows.Slice(r * width, 8 * width);
+            for (var k = 0; k < 8; k++)
+            {
+                for (var f = 0; f < width; f++)
+                {
+                    columns[(f * 8) + k] = rowsOfBlock[(k * width) + f];
+                }
+            }
+
+            PathSums8(columns, scores.Slice(r, 8));
+        }
+
+        if (r < scores.Length)
+        {
+            Span<int> slots = stackalloc int[Block];
+            Span<double> total = stackalloc double[Block];
+            var count = scores.Length - r;
+            total[..count].Clear();
+            PathSumsImplicit(rows.Slice(r * width, count * width), slots[..count], total[..count]);
             for (var k = 0; k < count; k++)
             {
-                scores[first + k] = FromMeanPath(total[k] / _roots.Length);
+                scores[r + k] = FromMeanPath(total[k] / _roots.Length);
             }
         }
+    }
+
+    /// <summary>Scores 8 rows given column-major (feature f of row k at f * 8 + k): eight walks in registers.</summary>
+    private void PathSums8(ReadOnlySpan<double> columns, Span<double> scores)
+    {
+        var splits = (1 << MaxDepth) - 1;
+        ref var features = ref MemoryMarshal.GetArrayDataReference(_implicitFeature!);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_implicitThreshold!);
+        ref var leafPath = ref MemoryMarshal.GetArrayDataReference(_implicitLeafPath!);
+        ref var x = ref MemoryMarshal.GetReference(columns);
+        double t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0;
+        for (var t = 0; t < _roots.Length; t++)
+        {
+            ref var feature = ref Unsafe.Add(ref features, t * splits);
+            ref var thr = ref Unsafe.Add(ref thresholds, t * splits);
+            int s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            for (var d = 0; d < MaxDepth; d++)
+            {
+                s0 = (2 * s0) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, (Unsafe.Add(ref feature, s0) << 3)) > Unsafe.Add(ref thr, s0));
+                s1 = (2 * s1) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, (Unsafe.Add(ref feature, s1) << 3) + 1) > Unsafe.Add(ref thr, s1));
+                s2 = (2 * s2) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, (Unsafe.Add(ref feature, s2) << 3) + 2) > Unsafe.Add(ref thr, s2));
+                s3 = (2 * s3) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, (Unsafe.Add(ref feature, s3) << 3) + 3) > Unsafe.Add(ref thr, s3));
+                s4 = (2 * s4) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, (Unsafe.Add(ref feature, s4) << 3) + 4) > Unsafe.Add(ref thr, s4));
+                s5 = (2 * s5) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, (Unsafe.Add(ref feature, s5) << 3) + 5) > Unsafe.Add(ref thr, s5));
+                s6 = (2 * s6) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, (Unsafe.Add(ref feature, s6) << 3) + 6) > Unsafe.Add(ref thr, s6));
+                s7 = (2 * s7) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref x, (Unsafe.Add(ref feature, s7) << 3) + 7) > Unsafe.Add(ref thr, s7));
+            }
+
+            ref var leaves = ref Unsafe.Add(ref leafPath, (t << MaxDepth) - splits);
+            t0 += Unsafe.Add(ref leaves, s0);
+            t1 += Unsafe.Add(ref leaves, s1);
+            t2 += Unsafe.Add(ref leaves, s2);
+            t3 += Unsafe.Add(ref leaves, s3);
+            t4 += Unsafe.Add(ref leaves, s4);
+            t5 += Unsafe.Add(ref leaves, s5);
+            t6 += Unsafe.Add(ref leaves, s6);
+            t7 += Unsafe.Add(ref leaves, s7);
+        }
+
+        var n = (double)_roots.Length;
+        scores[0] = FromMeanPath(t0 / n);
+        scores[1] = FromMeanPath(t1 / n);
+        scores[2] = FromMeanPath(t2 / n);
+        scores[3] = FromMeanPath(t3 / n);
+        scores[4] = FromMeanPath(t4 / n);
+        scores[5] = FromMeanPath(t5 / n);
+        scores[6] = FromMeanPath(t6 / n);
+        scores[7] = FromMeanPath(t7 / n);
     }
 
     /// <summary>Adds each row's path length in every tree to <paramref name="total"/>, walking the rows of a block together.</summary>
@@ -242,21 +313,24 @@ public sealed class IsolationForest
     {
         var splits = (1 << MaxDepth) - 1;
         var width = FeatureCount;
-        ref var split = ref MemoryMarshal.GetArrayDataReference(_implicitSplits!);
+        ref var features = ref MemoryMarshal.GetArrayDataReference(_implicitFeature!);
+        ref var thresholds = ref MemoryMarshal.GetArrayDataReference(_implicitThreshold!);
         ref var leafPath = ref MemoryMarshal.GetArrayDataReference(_implicitLeafPath!);
         ref var slot = ref MemoryMarshal.GetReference(slots);
         ref var x = ref MemoryMarshal.GetReference(rows);
         var count = slots.Length;
         for (var t = 0; t < _roots.Length; t++)
         {
-            ref var tree = ref Unsafe.Add(ref split, t * splits);
+            ref var feature = ref Unsafe.Add(ref features, t * splits);
+            ref var threshold = ref Unsafe.Add(ref thresholds, t * splits);
             slots.Clear();
             for (var d = 0; d < MaxDepth; d++)
             {
                 ref var row = ref x;
                 for (var k = 0; k < count; k++)
                 {
-                    Descend(ref Unsafe.Add(ref slot, k), ref tree, ref row);
+                    ref var i = ref Unsafe.Add(ref slot, k);
+                    i = (2 * i) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref row, Unsafe.Add(ref feature, i)) > Unsafe.Add(ref threshold, i));
                     row = ref Unsafe.Add(ref row, width);
                 }
             }
@@ -319,18 +393,6 @@ public sealed class IsolationForest
         var mask = -(int)Unsafe.BitCast<bool, byte>(left);
         return node.Next + ((i + 1 - node.Next) & mask);
     }
-
-    /// <summary>One step down the complete tree: slot i goes to 2i+1, or 2i+2 when the row's value exceeds the split.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Descend(ref int slot, ref Split tree, ref double row)
-    {
-        ref readonly var node = ref Unsafe.Add(ref tree, slot);
-        slot = (2 * slot) + 1 + Unsafe.BitCast<bool, byte>(Unsafe.Add(ref row, node.Feature) > node.Threshold);
-    }
-
-    /// <summary>A split of the complete-tree layout: go right (2i+2) when x[Feature] &gt; Threshold, else left (2i+1).</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct Split(double Threshold, int Feature);
 
     /// <summary>A node as the scoring walk sees it: go to the next node (left child) when x[Feature] &lt;= Threshold, else to <see cref="Next"/>.</summary>
     [StructLayout(LayoutKind.Sequential)]
