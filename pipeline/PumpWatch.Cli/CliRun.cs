@@ -61,6 +61,8 @@ internal static class CliRun
             return 2;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // Ctrl+C cancels the verb's token and gives it 10 s to flush the store and print its summary; without a
+        // timeout System.CommandLine leaves SIGINT to the runtime, which ends the process on the spot.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) }).ConfigureAwait(false);
     }
 }

@@ -95,4 +95,5 @@ if (parsed.Errors.Count > 0)
     return 2;
 }
 
-return await parsed.InvokeAsync().ConfigureAwait(false);
+// Ctrl+C cancels the token (the output file is flushed and closed) instead of ending the process on the spot.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(5) }).ConfigureAwait(false);

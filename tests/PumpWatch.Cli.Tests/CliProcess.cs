@@ -13,6 +13,16 @@ internal sealed class CliProcess : IDisposable
 
     public (int Code, string Out, string Err) Run(params string[] args)
     {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr);
+    }
+
+    /// <summary>Starts the command with redirected output; the caller reads, signals and waits.</summary>
+    public Process Start(params string[] args)
+    {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pumpwatch.dll"));
         foreach (var a in args)
@@ -21,11 +31,7 @@ internal sealed class CliProcess : IDisposable
         }
 
         info.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr);
+        return Process.Start(info)!;
     }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);

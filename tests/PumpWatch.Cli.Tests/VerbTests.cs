@@ -46,6 +46,31 @@ public sealed class VerbTests : IDisposable
     }
 
     [Fact]
+    public void Demo_CtrlC_StopsFlushesAndStillSummarises()
+    {
+        using var demo = _cli.Start("demo", "--pumps", "2", "--speed", "300", "--db", "stop.duckdb", "--summary-json", "stop.json");
+        // Wait until it is streaming, then send SIGINT as a terminal's Ctrl+C would.
+        string? line;
+        while ((line = demo.StandardOutput.ReadLine()) is not null && !line.StartsWith("Store:", StringComparison.Ordinal))
+        {
+        }
+
+        Thread.Sleep(1500);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", demo.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        var rest = demo.StandardOutput.ReadToEnd();
+        Assert.True(demo.WaitForExit(30_000), "the demo did not stop after Ctrl+C");
+        Assert.Equal(0, demo.ExitCode);
+        Assert.Contains("Stopped (Ctrl+C)", rest, StringComparison.Ordinal);
+        Assert.Contains("Summary:", rest, StringComparison.Ordinal);
+        Assert.True(File.Exists(_cli.PathOf("stop.json")));
+        Assert.True(Count(_cli.PathOf("stop.duckdb"), "SELECT count(*) FROM readings") > 0);
+    }
+
+    [Fact]
     public void TrainAndScore_Tabular_OnOdds_KeepsRowOrderAndTheScoreSamplesSign()
     {
         var data = SharedData("mammography.csv");

@@ -154,7 +154,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             var what = $"pump {f.PumpId} {f.Fault}{(f.Sensor is null ? "" : $" ({f.Sensor})")}";
             output.WriteLine(f.Detected
                 ? string.Create(CultureInfo.InvariantCulture, $"  DETECTED  {what}: first alert {f.MinutesAfterOnset:0} min after onset ({f.DetectedAt})")
-                : $"  missed    {what} (from {f.Start})");
+                : string.Create(CultureInfo.InvariantCulture, $"  missed    {what} (from {f.Start}, active for {f.ActiveMinutes:0} min of the run)"));
         }
 
         output.WriteLine(summary.FalseAlerts.Count == 0 ? "  no false alerts" : $"  {summary.FalseAlerts.Count} false alert(s):");

@@ -22,7 +22,7 @@ internal static class FaultReport
 
             var end = EventTime.FromDateTimeOffset(fault.End < runEnd ? fault.End : runEnd);
             var first = opened.Where(a => a.PumpId == fault.PumpId && a.WindowEnd > start && a.WindowStart < end).MinBy(a => a.WindowEnd);
-            results.Add(new FaultResult(fault.PumpId, fault.Kind.Name(), fault.Sensor, EventTime.Format(start), EventTime.Format(end), first is not null,
+            results.Add(new FaultResult(fault.PumpId, fault.Kind.Name(), fault.Sensor, EventTime.Format(start), EventTime.Format(end), (end - start) / 60e6, first is not null,
                 first is null ? null : EventTime.Format(first.WindowEnd),
                 first is null ? null : (first.WindowEnd - start) / 60e6,
                 first?.AlertId));
@@ -36,7 +36,7 @@ internal static class FaultReport
     }
 }
 
-internal sealed record FaultResult(string PumpId, string Fault, string? Sensor, string Start, string End, bool Detected, string? DetectedAt, double? MinutesAfterOnset, string? AlertId);
+internal sealed record FaultResult(string PumpId, string Fault, string? Sensor, string Start, string End, double ActiveMinutes, bool Detected, string? DetectedAt, double? MinutesAfterOnset, string? AlertId);
 
 internal sealed record FalseAlert(string AlertId, string PumpId, string At, double Score, string Severity);
 
