@@ -17,7 +17,7 @@ internal sealed class CommonOptions
     public Option<string> TimeFormat { get; } = new("--time-format") { Description = "iso, epoch_s, epoch_ms, or a .NET format such as 'yyyy-MM-dd HH:mm:ss' (UTC)", DefaultValueFactory = _ => "iso" };
     public Option<string> PumpColumn { get; } = new("--pump-column") { Description = "CSV pump id column", DefaultValueFactory = _ => "pump_id" };
     public Option<string?> Pump { get; } = new("--pump") { Description = "Fixed pump id for a CSV without a pump column" };
-    public Option<string?> Sensors { get; } = new("--sensors") { Description = "Comma-separated sensor columns (default: every other column)" };
+    public Option<string?> Sensors { get; } = new("--sensors") { Description = "Comma-separated sensor columns, each optionally COLUMN=SENSOR to rename, e.g. temp_c=temperature,press=pressure (default: every other numeric column, named as in the file)" };
     public Option<TimeSpan> Window { get; } = new("--window") { Description = "Window size", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
     public Option<string?> Hop { get; } = new("--hop") { Description = "Hop between windows (hh:mm:ss), or 'reading' for a window ending at every reading; default: tumbling" };
     public Option<string[]> SensorRanges { get; } = new("--sensor-range")
@@ -74,9 +74,29 @@ internal sealed class CommonOptions
         };
     }
 
-    public CsvReadingOptions Csv(ParseResult parse, string? labelColumn = null) => new(
-        DelimiterOf(parse), parse.GetValue(TimeColumn)!, parse.GetValue(TimeFormat)!, parse.GetValue(PumpColumn)!, parse.GetValue(Pump),
-        parse.GetValue(Sensors)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), labelColumn);
+    public CsvReadingOptions Csv(ParseResult parse, string? labelColumn = null)
+    {
+        var entries = parse.GetValue(Sensors)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var columns = entries?.Select(e => e.Split('=', 2)[0].Trim()).ToList();
+        Dictionary<string, string>? rename = null;
+        foreach (var entry in entries ?? [])
+        {
+            var parts = entry.Split('=', 2);
+            if (parts.Length == 2)
+            {
+                var (column, sensor) = (parts[0].Trim(), parts[1].Trim());
+                if (column.Length == 0 || sensor.Length == 0)
+                {
+                    throw new UserError($"--sensors '{entry}' must be COLUMN or COLUMN=SENSOR");
+                }
+
+                (rename ??= new(StringComparer.Ordinal))[column] = sensor;
+            }
+        }
+
+        return new(DelimiterOf(parse), parse.GetValue(TimeColumn)!, parse.GetValue(TimeFormat)!, parse.GetValue(PumpColumn)!, parse.GetValue(Pump),
+            columns, labelColumn, rename);
+    }
 
     /// <summary>
     /// Pipeline options and model features for an input: the defaults for the tutorial's sensors; for a CSV with other

@@ -67,7 +67,7 @@ internal static class ParquetReadings
             {
                 if (!reader.IsDBNull(3 + s))
                 {
-                    values.Add(new(names[sensors[s]], reader.GetDouble(3 + s)));
+                    values.Add(new(options.SensorName(names[sensors[s]]), reader.GetDouble(3 + s)));
                 }
             }
 
@@ -86,8 +86,9 @@ internal static class ParquetReadings
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         var (names, types) = Schema(connection, $"read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')", path);
-        return options.Sensors ?? names.Where((n, i) => Numeric.Contains(types[i]) && n != options.TimeColumn && n != options.LabelColumn
+        var columns = options.Sensors ?? names.Where((n, i) => Numeric.Contains(types[i]) && n != options.TimeColumn && n != options.LabelColumn
             && (options.FixedPump is not null || n != options.PumpColumn)).ToArray();
+        return columns.Select(options.SensorName).ToArray();
     }
 
     private static (string[] Names, Type[] Types) Schema(DuckDBConnection connection, string source, string path)

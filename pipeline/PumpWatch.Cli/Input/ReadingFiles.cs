@@ -49,7 +49,7 @@ internal static class ReadingFiles
         using var reader = new StreamReader(path);
         var names = (reader.ReadLine() ?? "").Split(extension == ".tsv" && options.Delimiter == ',' ? '\t' : options.Delimiter).Select(n => n.Trim()).ToArray();
         var sensors = options.Sensors ?? names.Where(n => n.Length > 0 && n != options.TimeColumn && n != options.LabelColumn && (options.FixedPump is not null || n != options.PumpColumn)).ToArray();
-        return sensors.Count > 0 ? sensors : null;
+        return sensors.Count > 0 ? sensors.Select(options.SensorName).ToArray() : null;
     }
 
     private static IEnumerable<InputRecord> ReadJsonLines(string path)
@@ -122,7 +122,7 @@ internal static class ReadingFiles
                     throw new UserError($"{path}:{line}: column '{names[s]}': '{cell}' is not a number");
                 }
 
-                values.Add(new(names[s], value));
+                values.Add(new(options.SensorName(names[s]), value));
             }
 
             bool? isAnomalous = null;
