@@ -19,6 +19,10 @@ public sealed partial class DuckDbStore : IResultStore
 {
     private const int BatchRows = 8192;
 
+    // The writer commits (closes its appenders) every this many rows: appended rows live in the transaction's
+    // local storage until then, so committing bounds memory on long replays and what a crash could lose.
+    private const int CommitRows = 32 * BatchRows;
+
     // DuckDB may otherwise cache up to 80% of RAM while appending; a fixed cap keeps a long replay's memory flat
     // (10 M readings: 468 MB peak without it). Blocks beyond it are written out, not lost.
     private const string MemoryLimit = "128MB";
@@ -186,6 +190,7 @@ public sealed partial class DuckDbStore : IResultStore
     {
         DuckDBAppender? readings = null;
         DuckDBAppender? windows = null;
+        var uncommitted = 0;
         foreach (var work in _work.GetConsumingEnumerable())
         {
             if (_failure is not null)
@@ -202,12 +207,14 @@ public sealed partial class DuckDbStore : IResultStore
                     case ReadingBatch batch:
                         readings ??= _connection.CreateAppender("readings");
                         AppendReadings(readings, batch);
+                        uncommitted += batch.Count;
                         batch.Count = 0;
                         _spareReadings.Push(batch);
                         break;
                     case WindowBatch batch:
                         windows ??= _connection.CreateAppender("windows");
                         AppendWindows(windows, batch);
+                        uncommitted += batch.Count;
                         batch.Count = 0;
                         _spareWindows.Push(batch);
                         break;
@@ -215,12 +222,14 @@ public sealed partial class DuckDbStore : IResultStore
                         Insert(row);
                         break;
                     case FlushRequest flush:
-                        readings?.Dispose();
-                        readings = null;
-                        windows?.Dispose();
-                        windows = null;
+                        Commit(ref readings, ref windows, ref uncommitted);
                         flush.Done.SetResult();
                         break;
+                }
+
+                if (uncommitted >= CommitRows)
+                {
+                    Commit(ref readings, ref windows, ref uncommitted);
                 }
             }
             catch (Exception e)
@@ -234,6 +243,15 @@ public sealed partial class DuckDbStore : IResultStore
 
         readings?.Dispose();
         windows?.Dispose();
+    }
+
+    private static void Commit(ref DuckDBAppender? readings, ref DuckDBAppender? windows, ref int uncommitted)
+    {
+        readings?.Dispose();
+        readings = null;
+        windows?.Dispose();
+        windows = null;
+        uncommitted = 0;
     }
 
     private static void AppendReadings(DuckDBAppender appender, ReadingBatch batch)
