@@ -115,6 +115,24 @@ public sealed class VerbTests : IDisposable
     }
 
     [Fact]
+    public void Backtest_JsonLinesTrainRows_TrainsOnTheFirstRowsOfEachPumpAndScoresTheRest()
+    {
+        // Pump 2 starts reporting an hour after pump 1: the first 3600 readings of each pump end at different times.
+        var early = new PumpSimulator(new SimulatorOptions(1, TimeSpan.FromSeconds(1), Start, TimeSpan.FromHours(3), 2, 0, [])).Generate();
+        var late = new PumpSimulator(new SimulatorOptions(1, TimeSpan.FromSeconds(1), Start.AddHours(1), TimeSpan.FromHours(2), 3, 0, [])).Generate()
+            .Select(r => r with { Reading = r.Reading with { PumpId = "2" } });
+        File.WriteAllLines(_cli.PathOf("two.jsonl"), early.Concat(late).OrderBy(r => r.Reading.Timestamp).Select(r => r.ToLine()));
+
+        var result = _cli.Run("backtest", "two.jsonl", "--train-rows", "3600", "--out", "bt");
+        Assert.True(result.Code == 0, result.Err + result.Out);
+        Assert.Contains("on 120 windows", result.Out, StringComparison.Ordinal); // 60 training windows per pump
+        var predictions = File.ReadAllLines(_cli.PathOf("bt/predictions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(120 + 60, predictions.Count); // pump 1: hours 2-3, pump 2: hour 3 (windows after its own training rows)
+        Assert.Equal(60, predictions.Count(p => p[1] == "2"));
+        Assert.All(predictions.Where(p => p[1] == "2"), p => Assert.True(string.CompareOrdinal(p[0], "2026-05-01T02:01") >= 0, p[0]));
+    }
+
+    [Fact]
     public void Backtest_CsvWithLabelColumnAndPerReadingHop_GivesOneScorePerReading()
     {
         var lines = new List<string> { "time;value;label" };

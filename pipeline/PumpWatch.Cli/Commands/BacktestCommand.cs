@@ -128,44 +128,43 @@ internal static class BacktestCommand
     {
         var lo = from ?? long.MinValue;
         var hi = to ?? long.MaxValue;
-        var lastTrainingTime = new Dictionary<string, long>(StringComparer.Ordinal);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var collector = new TrainingCollector(options.Features, modelFeatures,
-            w => rows is not null || (w.Start >= lo && w.End <= hi));
+
+        // Windows are left out of the metrics exactly when they were trained on.
+        var collector = new TrainingCollector(options.Features, modelFeatures, w => rows is not null || (w.Start >= lo && w.End <= hi));
         var pipeline = new DetectionPipeline(options, collector);
-        foreach (var record in ReadingFiles.Read(path, csv))
+        if (rows is not { } n)
         {
-            cancel.ThrowIfCancellationRequested();
-            if (rows is { } n)
-            {
-                // The reading's pump: CSV records carry it; JSON lines are decoded by the pipeline, so ask it afterwards.
-                var pump = record.Reading?.PumpId;
-                if (pump is not null)
-                {
-                    var count = seen.GetValueOrDefault(pump);
-                    if (count >= n)
-                    {
-                        continue;
-                    }
-
-                    seen[pump] = count + 1;
-                    lastTrainingTime[pump] = record.Reading!.Timestamp;
-                }
-                else if (pipeline.Counters.Accepted >= (long)n * Math.Max(1, pipeline.Pumps.Count) && pipeline.Pumps.Count > 0)
-                {
-                    break;
-                }
-            }
-
-            record.FeedTo(pipeline);
+            Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "training"), cancel);
+            return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
         }
 
-        pipeline.Flush();
-        var model = collector.Train(training, time.GetUtcNow());
-        var trainingEnd = collector.To ?? long.MinValue;
-        return rows is not null
-            ? (model, (pump, _, end) => lastTrainingTime.TryGetValue(pump, out var last) ? end <= last + 1 : end <= trainingEnd)
-            : (model, (_, start, end) => start >= lo && end <= hi);
+        // The first n readings of each pump: find each record's pump (a JSON line is decoded here once more) and keep
+        // it while its pump has had fewer than n.
+        var probe = new ReadingParser(new SensorCatalog(options.Sensors), new PumpIdTable(), options.Validation);
+        var probed = new ParsedReading();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        bool Keep(InputRecord record)
+        {
+            var pump = record.Reading is { } reading ? reading.PumpId
+                : probe.Parse(record.Json.Span, probed, long.MaxValue).IsValid ? probed.PumpId
+                : null;
+            if (pump is null)
+            {
+                return false;
+            }
+
+            var count = seen.GetValueOrDefault(pump);
+            if (count >= n)
+            {
+                return false;
+            }
+
+            seen[pump] = count + 1;
+            return true;
+        }
+
+        Replay.Run(ReadingFiles.Read(path, csv).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), cancel);
+        return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
     }
 
     private static void Print(BacktestMetrics m, PipelineCounters counters, TimeSpan wall, string dir)

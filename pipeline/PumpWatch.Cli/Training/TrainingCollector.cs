@@ -10,6 +10,7 @@ internal sealed class TrainingCollector(FeatureSet pipelineFeatures, FeatureSet 
 {
     private readonly int[] _columns = modelFeatures.Names.Select(n => pipelineFeatures.IndexOf(n) is var i and >= 0 ? i : throw new UserError($"feature '{n}' is not computed by this pipeline")).ToArray();
     private readonly List<double> _rows = [];
+    private readonly HashSet<(string Pump, long Start)> _used = [];
 
     public int Windows { get; private set; }
 
@@ -30,9 +31,13 @@ internal sealed class TrainingCollector(FeatureSet pipelineFeatures, FeatureSet 
         }
 
         Windows++;
+        _used.Add((window.PumpId, window.Start));
         From = Math.Min(From ?? window.Start, window.Start);
         To = Math.Max(To ?? window.End, window.End);
     }
+
+    /// <summary>Whether the window of <paramref name="pump"/> starting at <paramref name="start"/> was trained on (a backtest leaves those out of its metrics).</summary>
+    public bool Used(string pump, long start) => _used.Contains((pump, start));
 
     public AnomalyModel Train(TrainingOptions options, DateTimeOffset created)
     {
