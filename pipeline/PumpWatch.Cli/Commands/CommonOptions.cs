@@ -32,6 +32,7 @@ internal sealed class CommonOptions
     public Option<string> Scaler { get; } = new("--scaler") { Description = "standard or robust", DefaultValueFactory = _ => "standard" };
     public Option<double> FalseAlarmRate { get; } = new("--false-alarm-rate") { Description = "Calibrate the threshold so this share of training rows would alarm", DefaultValueFactory = _ => 0.01 };
     public Option<double?> Threshold { get; } = new("--threshold") { Description = "Fixed anomaly-score threshold in (0, 1) instead of calibrating" };
+    public Option<double> EnvelopeSd { get; } = new("--envelope-sd") { Description = "Raise a window's score once a feature lies this many training standard deviations beyond anything seen in training", DefaultValueFactory = _ => TrainingEnvelope.DefaultDeadZone };
 
     /// <summary>An ISO-8601 time from a flag, or null when the flag was not given.</summary>
     public static long? ParseTime(string? text, string flag) =>
@@ -57,7 +58,7 @@ internal sealed class CommonOptions
 
     public void AddForest(Command command)
     {
-        foreach (var option in new Option[] { Trees, MaxSamples, Seed, Scaler, FalseAlarmRate, Threshold })
+        foreach (var option in new Option[] { Trees, MaxSamples, Seed, Scaler, FalseAlarmRate, Threshold, EnvelopeSd })
         {
             command.Options.Add(option);
         }
@@ -207,6 +208,12 @@ internal sealed class CommonOptions
             throw new UserError($"--threshold {t} must be in (0, 1)");
         }
 
-        return new TrainingOptions(new ForestOptions(trees, samples, parse.GetValue(Seed)), scaler, rate, threshold);
+        var envelope = parse.GetValue(EnvelopeSd);
+        if (!(envelope >= 0))
+        {
+            throw new UserError($"--envelope-sd {envelope} must be >= 0");
+        }
+
+        return new TrainingOptions(new ForestOptions(trees, samples, parse.GetValue(Seed)), scaler, rate, threshold, envelope);
     }
 }

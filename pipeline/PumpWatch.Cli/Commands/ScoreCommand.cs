@@ -11,7 +11,8 @@ namespace PumpWatch.Cli.Commands;
 
 /// <summary>
 /// <c>pumpwatch score</c>: applies a model per window of a readings file, or per row of a tabular CSV (input order).
-/// The <c>score_samples</c> column follows scikit-learn: -s, lower is more abnormal; <c>anomaly_score</c> is s itself.
+/// The <c>score_samples</c> column follows scikit-learn: -s of the isolation forest, lower is more abnormal. For tabular rows
+/// <c>anomaly_score</c> is s itself; for windows it is the score compared with the threshold (s raised by the training envelope).
 /// </summary>
 internal static class ScoreCommand
 {
@@ -97,7 +98,7 @@ internal static class ScoreCommand
             Rows++;
             Flagged += w.Exceeds ? 1 : 0;
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{w.PumpId},{EventTime.Format(w.Start)},{EventTime.Format(w.End)},{w.Count},{-w.Score:R},{w.Score:R},{w.Threshold:R},{(w.Exceeds ? 1 : 0)}"));
+                $"{w.PumpId},{EventTime.Format(w.Start)},{EventTime.Format(w.End)},{w.Count},{-w.IsolationScore:R},{w.Score:R},{w.Threshold:R},{(w.Exceeds ? 1 : 0)}"));
         }
     }
 }

@@ -33,7 +33,13 @@ public static class AlertFormatter
         text.Append(c, $"  window {EventTime.Format(alert.WindowStart)} .. {EventTime.Format(alert.WindowEnd)}, model {alert.ModelId}, alert {alert.AlertId}").AppendLine();
         foreach (var f in alert.TopFeatures)
         {
-            text.Append(c, $"  - {Describe(f.Feature)} {Number(f.Value)} vs baseline {Number(f.BaselineMean)} +/- {Number(f.BaselineStd)} ({f.Weight:P0} of isolation)").AppendLine();
+            text.Append(c, $"  - {Describe(f.Feature)} {Number(f.Value)} vs baseline {Number(f.BaselineMean)} +/- {Number(f.BaselineStd)} ({f.Weight:P0} of isolation");
+            if (f.DeviationsBeyondTraining >= 1)
+            {
+                text.Append(c, $", {f.DeviationsBeyondTraining:0.0} sd beyond anything in training");
+            }
+
+            text.Append(')').AppendLine();
         }
 
         if (alert.Context is { Length: > 0 } context)
@@ -78,12 +84,12 @@ internal sealed record AlertJson(
         ArgumentNullException.ThrowIfNull(alert);
         return new(alert.AlertId, alert.Kind.ToString().ToLowerInvariant(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
             EventTime.Format(alert.WindowStart), EventTime.Format(alert.WindowEnd), alert.Score, alert.Threshold, alert.ModelId,
-            alert.TopFeatures.Select(f => new AlertFeatureJson(f.Feature, f.Weight, f.Value, f.BaselineMean, f.BaselineStd)).ToList(),
+            alert.TopFeatures.Select(f => new AlertFeatureJson(f.Feature, f.Weight, f.Value, f.BaselineMean, f.BaselineStd, f.DeviationsBeyondTraining)).ToList(),
             alert.Context, AlertFormatter.Subject(alert));
     }
 }
 
-internal sealed record AlertFeatureJson(string Feature, double Weight, double Value, double BaselineMean, double BaselineStd);
+internal sealed record AlertFeatureJson(string Feature, double Weight, double Value, double BaselineMean, double BaselineStd, double DeviationsBeyondTraining);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]

@@ -11,7 +11,7 @@ public sealed class AnomalyModel
     private const int MaxStackFeatures = 256;
 
     internal AnomalyModel(string modelId, DateTimeOffset created, string featureSetVersion, IReadOnlyList<string> features,
-        FeatureScaler scaler, IsolationForest forest, int seed, Threshold threshold, TrainingSummary training)
+        FeatureScaler scaler, IsolationForest forest, int seed, Threshold threshold, TrainingSummary training, TrainingEnvelope envelope)
     {
         ModelId = modelId;
         Created = created;
@@ -22,6 +22,7 @@ public sealed class AnomalyModel
         Seed = seed;
         Threshold = threshold;
         Training = training;
+        Envelope = envelope;
     }
 
     /// <summary>Content hash of the model (features, scaler, trees, threshold); equal models have equal ids.</summary>
@@ -42,6 +43,9 @@ public sealed class AnomalyModel
     public Threshold Threshold { get; }
 
     public TrainingSummary Training { get; }
+
+    /// <summary>The range of every feature in training; raises window scores far outside it (<see cref="ScoreWindow"/>).</summary>
+    public TrainingEnvelope Envelope { get; }
 
     /// <summary>Trains scaler, forest and threshold on <paramref name="rows"/> (row-major, one column per feature; NaN allowed).</summary>
     public static AnomalyModel Train(ReadOnlySpan<double> rows, IReadOnlyList<string> features, TrainingOptions options,
@@ -81,6 +85,8 @@ public sealed class AnomalyModel
 
         var mean = new double[width];
         var std = new double[width];
+        var min = new double[width];
+        var max = new double[width];
         var column = new List<double>(n);
         for (var f = 0; f < width; f++)
         {
@@ -96,10 +102,13 @@ public sealed class AnomalyModel
 
             mean[f] = column.Count > 0 ? column.Mean() : double.NaN;
             std[f] = column.Count > 1 ? column.StandardDeviation() : double.NaN;
+            min[f] = column.Count > 0 ? column.Min() : double.NaN;
+            max[f] = column.Count > 0 ? column.Max() : double.NaN;
         }
 
-        var summary = new TrainingSummary(n, from, to, quantiles, mean, std);
-        var model = new AnomalyModel("", created, featureSetVersion, features.ToArray(), scaler, forest, options.Forest.Seed, threshold, summary);
+        var summary = new TrainingSummary(n, from, to, quantiles, mean, std, min, max);
+        var envelope = new TrainingEnvelope(min, max, std, options.EnvelopeDeadZone, TrainingEnvelope.DefaultHalfDistance);
+        var model = new AnomalyModel("", created, featureSetVersion, features.ToArray(), scaler, forest, options.Forest.Seed, threshold, summary, envelope);
         model.ModelId = ModelArtifact.ContentId(model);
         return model;
     }
@@ -112,18 +121,39 @@ public sealed class AnomalyModel
         return Forest.Score(scaled);
     }
 
-    /// <summary>The <paramref name="top"/> features that isolated <paramref name="raw"/> most, heaviest first.</summary>
+    /// <summary>
+    /// The score a window is alerted on: the isolation score, raised when a feature lies far outside the training
+    /// range (<see cref="TrainingEnvelope"/>). Equals <see cref="Score"/> for everything inside the envelope.
+    /// </summary>
+    public double ScoreWindow(ReadOnlySpan<double> raw, out double isolationScore)
+    {
+        isolationScore = Score(raw);
+        return Envelope.Raise(isolationScore, Envelope.MaxExcess(raw, out _));
+    }
+
+    /// <summary>
+    /// The <paramref name="top"/> features that isolated <paramref name="raw"/> most, heaviest first; a feature beyond the
+    /// envelope's dead zone comes first whatever its isolation weight, since it is what raised the score.
+    /// </summary>
     public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> raw, int top = 3)
     {
         var scaled = new double[raw.Length];
         Scaler.Transform(raw, scaled);
         var weights = new double[raw.Length];
         Forest.Contributions(scaled, weights);
-        var order = Enumerable.Range(0, raw.Length).OrderByDescending(i => weights[i]).ThenBy(i => i).Take(top);
+        var excess = new double[raw.Length];
+        for (var f = 0; f < raw.Length; f++)
+        {
+            excess[f] = Envelope.Excess(f, raw[f]);
+        }
+
+        var order = Enumerable.Range(0, raw.Length)
+            .OrderByDescending(i => excess[i] > Envelope.DeadZone ? excess[i] : double.NegativeInfinity)
+            .ThenByDescending(i => weights[i]).ThenBy(i => i).Take(top);
         var list = new List<FeatureContribution>();
         foreach (var i in order)
         {
-            list.Add(new FeatureContribution(Features[i], weights[i], raw[i], Training.FeatureMean[i], Training.FeatureStd[i]));
+            list.Add(new FeatureContribution(Features[i], weights[i], raw[i], Training.FeatureMean[i], Training.FeatureStd[i], excess[i]));
         }
 
         return list;

@@ -6,7 +6,8 @@ namespace PumpWatch.Core.Forest;
 
 /// <summary>
 /// Reads and writes a model as one versioned JSON document: schema, model id (content hash), created time,
-/// feature names, scaler, trees in compact preorder arrays, threshold with its calibration, training summary.
+/// feature names, scaler, trees in compact preorder arrays, threshold with its calibration, training summary
+/// (rows, time range, score quantiles, per-feature mean, std, min, max) and the envelope's dead zone.
 /// Uses source-generated JSON only, so the Lambda can load models under Native AOT.
 /// </summary>
 public static class ModelArtifact
@@ -43,7 +44,8 @@ public static class ModelArtifact
 
         var width = doc.Features.Length;
         if (width == 0 || doc.Scaler.Center.Length != width || doc.Scaler.Scale.Length != width
-            || doc.Training.FeatureMean.Length != width || doc.Training.FeatureStd.Length != width)
+            || doc.Training.FeatureMean.Length != width || doc.Training.FeatureStd.Length != width
+            || doc.Training.FeatureMin.Length != width || doc.Training.FeatureMax.Length != width)
         {
             throw new ModelMismatchException($"model {doc.ModelId}: scaler or baseline length does not match its {width} features");
         }
@@ -56,9 +58,16 @@ public static class ModelArtifact
         var forest = ReadForest(doc, width);
         var threshold = new Threshold(doc.Threshold.Value, doc.Threshold.Method, doc.Threshold.TargetFalseAlarmRate);
         var training = new TrainingSummary(doc.Training.Rows, doc.Training.From, doc.Training.To,
-            new SortedDictionary<string, double>(doc.Training.ScoreQuantiles, StringComparer.Ordinal), doc.Training.FeatureMean, doc.Training.FeatureStd);
+            new SortedDictionary<string, double>(doc.Training.ScoreQuantiles, StringComparer.Ordinal), doc.Training.FeatureMean, doc.Training.FeatureStd,
+            doc.Training.FeatureMin, doc.Training.FeatureMax);
+        if (!(doc.Envelope.DeadZone >= 0) || !(doc.Envelope.HalfDistance > 0))
+        {
+            throw new ModelMismatchException($"model {doc.ModelId}: envelope dead zone {doc.Envelope.DeadZone} and half distance {doc.Envelope.HalfDistance} are not valid");
+        }
+
+        var envelope = new TrainingEnvelope(training.FeatureMin, training.FeatureMax, training.FeatureStd, doc.Envelope.DeadZone, doc.Envelope.HalfDistance);
         var model = new AnomalyModel(doc.ModelId, doc.Created ?? default, doc.FeatureSetVersion, doc.Features,
-            new FeatureScaler(kind, doc.Scaler.Center, doc.Scaler.Scale), forest, doc.Forest.Seed, threshold, training);
+            new FeatureScaler(kind, doc.Scaler.Center, doc.Scaler.Scale), forest, doc.Forest.Seed, threshold, training, envelope);
         var expected = ContentId(model);
         if (expected != doc.ModelId)
         {
@@ -119,7 +128,10 @@ public static class ModelArtifact
                 ScoreQuantiles = new Dictionary<string, double>(model.Training.ScoreQuantiles, StringComparer.Ordinal),
                 FeatureMean = model.Training.FeatureMean.ToArray(),
                 FeatureStd = model.Training.FeatureStd.ToArray(),
+                FeatureMin = model.Training.FeatureMin.ToArray(),
+                FeatureMax = model.Training.FeatureMax.ToArray(),
             },
+            Envelope = new EnvelopeDocument { DeadZone = model.Envelope.DeadZone, HalfDistance = model.Envelope.HalfDistance },
         };
     }
 

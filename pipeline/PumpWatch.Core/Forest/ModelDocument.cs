@@ -22,6 +22,15 @@ internal sealed class ModelDocument
     public ThresholdDocument Threshold { get; set; } = new();
 
     public TrainingDocument Training { get; set; } = new();
+
+    public EnvelopeDocument Envelope { get; set; } = new();
+}
+
+internal sealed class EnvelopeDocument
+{
+    public double DeadZone { get; set; }
+
+    public double HalfDistance { get; set; }
 }
 
 internal sealed class ScalerDocument
@@ -81,6 +90,10 @@ internal sealed class TrainingDocument
     public double[] FeatureMean { get; set; } = [];
 
     public double[] FeatureStd { get; set; } = [];
+
+    public double[] FeatureMin { get; set; } = [];
+
+    public double[] FeatureMax { get; set; } = [];
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

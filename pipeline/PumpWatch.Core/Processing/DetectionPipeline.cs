@@ -161,6 +161,7 @@ public sealed class DetectionPipeline
         if (model is null)
         {
             _scored.Score = double.NaN;
+            _scored.IsolationScore = double.NaN;
             _scored.Threshold = double.NaN;
             _scored.ModelId = null;
             _sink.OnWindow(_scored);
@@ -172,7 +173,8 @@ public sealed class DetectionPipeline
             _modelInput[i] = _scored.Features[_modelColumns[i]];
         }
 
-        _scored.Score = model.Score(_modelInput);
+        _scored.Score = model.ScoreWindow(_modelInput, out var isolation);
+        _scored.IsolationScore = isolation;
         _scored.Threshold = model.Threshold.Value;
         _scored.ModelId = model.ModelId;
         _sink.OnWindow(_scored);

@@ -18,8 +18,11 @@ public sealed class ScoredWindow
 
     public double[] Features { get; }
 
-    /// <summary>Anomaly score s, NaN when no model was loaded.</summary>
+    /// <summary>The score alerts are decided on: the isolation score raised by the training envelope (NaN without a model).</summary>
     public double Score { get; internal set; } = double.NaN;
+
+    /// <summary>The isolation forest's own anomaly score s (NaN without a model).</summary>
+    public double IsolationScore { get; internal set; } = double.NaN;
 
     public double Threshold { get; internal set; } = double.NaN;
 
@@ -33,7 +36,7 @@ public sealed class ScoredWindow
         ArgumentNullException.ThrowIfNull(features);
         var window = new ScoredWindow(features.Length)
         {
-            PumpId = pumpId, Start = start, End = end, Count = count, Score = score, Threshold = threshold, ModelId = modelId,
+            PumpId = pumpId, Start = start, End = end, Count = count, Score = score, IsolationScore = score, Threshold = threshold, ModelId = modelId,
         };
         features.CopyTo(window.Features, 0);
         return window;

@@ -74,6 +74,42 @@ public sealed class DetectionPipelineTests
     }
 
     [Fact]
+    public void SustainedSingleSensorFault_OpensOneAlertThatStaysOpen()
+    {
+        var rng = new MathNet.Numerics.Random.MersenneTwister(4);
+        var sink = new Collector();
+        var pipeline = new DetectionPipeline(PipelineOptions.Default, sink);
+        for (var s = 0; s < 3 * 3600; s++)
+        {
+            foreach (var pump in new[] { 1, 2, 3 })
+            {
+                pipeline.Process(Encoding.UTF8.GetBytes(Json(pump, s, 1.2 + (0.2 * pump) + (rng.NextDouble() * 0.2), 65 + (3 * pump) + rng.NextDouble())), long.MaxValue);
+            }
+        }
+
+        var names = pipeline.FeatureNames.ToList();
+        var model = FeatureSet.ModelDefault;
+        var rows = sink.Windows.SelectMany(w => model.Names.Select(f => w.Features[names.IndexOf(f)])).ToArray();
+        pipeline.Model = AnomalyModel.Train(rows, model.Names, TrainingOptions.Default, DateTimeOffset.UnixEpoch, FeatureSet.Version);
+
+        // Pump 2's vibration steps up by 3 mm/s (zone D) and stays there for an hour; nothing else changes.
+        for (var s = 3 * 3600; s < 4 * 3600; s++)
+        {
+            foreach (var pump in new[] { 1, 2, 3 })
+            {
+                var step = pump == 2 ? 3.0 : 0.0;
+                pipeline.Process(Encoding.UTF8.GetBytes(Json(pump, s, 1.2 + (0.2 * pump) + step + (rng.NextDouble() * 0.2), 65 + (3 * pump) + rng.NextDouble())), long.MaxValue);
+            }
+        }
+
+        pipeline.Flush();
+        var alert = Assert.Single(sink.Alerts);
+        Assert.Equal(("2", AlertEventKind.Opened, AlertSeverity.Critical), (alert.PumpId, alert.Kind, alert.Severity));
+        Assert.StartsWith("vibration", alert.TopFeatures[0].Feature, StringComparison.Ordinal);
+        Assert.True(alert.TopFeatures[0].DeviationsBeyondTraining > 3);
+    }
+
+    [Fact]
     public void Model_WithFeaturesThePipelineLacks_IsRefused()
     {
         var model = AnomalyModel.Train(new double[] { 1, 2, 3, 4 }, ["rpm.mean"], TrainingOptions.Default, DateTimeOffset.UnixEpoch, FeatureSet.Version);
