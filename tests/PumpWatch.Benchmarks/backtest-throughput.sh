@@ -11,10 +11,13 @@ WORK=${WORK:-$(mktemp -d)}
 dotnet build Pipeline.sln -c Release -nologo -v quiet
 sim=simulator/PumpWatch.Simulator.Cli/bin/Release/net10.0/pumpwatch-sim.dll
 pw=pipeline/PumpWatch.Cli/bin/Release/net10.0/linux-x64/pumpwatch.dll
-echo "simulating $PUMPS pumps for $DURATION into $WORK ..."
-dotnet "$sim" --pumps "$PUMPS" --duration "$DURATION" --start 2026-05-01T00:00:00Z --seed 3 --labels "$WORK/labels.csv" -o "$WORK/readings.jsonl"
+if [ ! -f "$WORK/readings.jsonl" ]; then
+  echo "simulating $PUMPS pumps for $DURATION into $WORK ..."
+  dotnet "$sim" --pumps "$PUMPS" --duration "$DURATION" --start 2026-05-01T00:00:00Z --seed 3 --labels "$WORK/labels.csv" -o "$WORK/readings.jsonl"
+fi
 readings=$(wc -l < "$WORK/readings.jsonl")
-dotnet "$pw" train "$WORK/readings.jsonl" --to 2026-05-01T04:00:00Z -o "$WORK/model.json" > /dev/null
+# The simulator's faults start at 40% of the run (11.2 h of 28 h): train on the healthy first 10 h.
+dotnet "$pw" train "$WORK/readings.jsonl" --to 2026-05-01T10:00:00Z -o "$WORK/model.json" > /dev/null
 /usr/bin/time -f '%e %M' -o "$WORK/time.txt" dotnet "$pw" backtest "$WORK/readings.jsonl" --model "$WORK/model.json" --labels "$WORK/labels.csv" -o "$WORK/out" > "$WORK/backtest.txt"
 read -r wall rss < "$WORK/time.txt"
 cat "$WORK/backtest.txt"
