@@ -106,7 +106,7 @@ internal sealed class CommonOptions
     public (PipelineOptions Options, FeatureSet Model) ForInput(ParseResult parse, string path, CsvReadingOptions csv)
     {
         var options = Pipeline(parse);
-        var sensors = ReadingFiles.CsvSensors(path, csv);
+        var sensors = ReadingFiles.SensorNamesOf(path, csv);
         var tutorial = PipelineOptions.Default.Sensors.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         if (sensors is null || sensors.All(tutorial.Contains) && sensors.Count == tutorial.Count)
         {

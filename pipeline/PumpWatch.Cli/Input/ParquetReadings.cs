@@ -18,15 +18,7 @@ internal static class ParquetReadings
         connection.Open();
         var source = $"read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')";
         var (names, types) = Schema(connection, source, path);
-        int Column(string name, string flag) =>
-            Array.IndexOf(names, name) is var i and >= 0 ? i : throw new UserError($"{path}: no column '{name}' ({flag}); columns are {string.Join(", ", names)}");
-
-        var time = Column(options.TimeColumn, "--time-column");
-        var pump = options.FixedPump is null ? Column(options.PumpColumn, "--pump-column") : -1;
-        var label = options.LabelColumn is null ? -1 : Column(options.LabelColumn, "--label-column");
-        var sensors = options.Sensors is null
-            ? Enumerable.Range(0, names.Length).Where(i => i != time && i != pump && i != label && Numeric.Contains(types[i])).ToArray()
-            : options.Sensors.Select(s => Column(s, "--sensors")).ToArray();
+        var (time, pump, label, sensors) = ColumnLayout.Resolve(names, options, path, i => Numeric.Contains(types[i]));
         foreach (var s in sensors.Where(s => !Numeric.Contains(types[s])))
         {
             throw new UserError($"{path}: column '{names[s]}' is {types[s].Name}, not a number");
@@ -86,9 +78,7 @@ internal static class ParquetReadings
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         var (names, types) = Schema(connection, $"read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')", path);
-        var columns = options.Sensors ?? names.Where((n, i) => Numeric.Contains(types[i]) && n != options.TimeColumn && n != options.LabelColumn
-            && (options.FixedPump is not null || n != options.PumpColumn)).ToArray();
-        return columns.Select(options.SensorName).ToArray();
+        return ColumnLayout.Resolve(names, options, path, i => Numeric.Contains(types[i])).SensorNames(names, options);
     }
 
     private static (string[] Names, Type[] Types) Schema(DuckDBConnection connection, string source, string path)

@@ -28,7 +28,7 @@ internal static class ReadingFiles
     }
 
     /// <summary>The sensor columns of a CSV (from its header) or Parquet input, or null for JSON lines, whose sensors are known only when read.</summary>
-    public static IReadOnlyList<string>? CsvSensors(string path, CsvReadingOptions options)
+    public static IReadOnlyList<string>? SensorNamesOf(string path, CsvReadingOptions options)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (!File.Exists(path))
@@ -47,9 +47,15 @@ internal static class ReadingFiles
         }
 
         using var reader = new StreamReader(path);
-        var names = (reader.ReadLine() ?? "").Split(extension == ".tsv" && options.Delimiter == ',' ? '\t' : options.Delimiter).Select(n => n.Trim()).ToArray();
-        var sensors = options.Sensors ?? names.Where(n => n.Length > 0 && n != options.TimeColumn && n != options.LabelColumn && (options.FixedPump is not null || n != options.PumpColumn)).ToArray();
-        return sensors.Count > 0 ? sensors.Select(options.SensorName).ToArray() : null;
+        var delimiter = extension == ".tsv" && options.Delimiter == ',' ? '\t' : options.Delimiter;
+        if (reader.ReadLine() is not { } header)
+        {
+            return null; // empty: Read reports it
+        }
+
+        var names = header.Split(delimiter).Select(n => n.Trim()).ToArray();
+        var sensors = ColumnLayout.Resolve(names, options, $"{path}:1").SensorNames(names, options);
+        return sensors.Count > 0 ? sensors : null;
     }
 
     private static IEnumerable<InputRecord> ReadJsonLines(string path)
@@ -75,15 +81,7 @@ internal static class ReadingFiles
         using var reader = new StreamReader(path);
         var header = reader.ReadLine() ?? throw new UserError($"{path}: empty input");
         var names = header.Split(options.Delimiter).Select(n => n.Trim()).ToArray();
-        int Column(string name, string flag) =>
-            Array.IndexOf(names, name) is var i and >= 0 ? i : throw new UserError($"{path}:1: no column '{name}' ({flag}); columns are {string.Join(", ", names)}");
-
-        var time = Column(options.TimeColumn, "--time-column");
-        var pump = options.FixedPump is null ? Column(options.PumpColumn, "--pump-column") : -1;
-        var label = options.LabelColumn is null ? -1 : Column(options.LabelColumn, "--label-column");
-        var sensors = options.Sensors is null
-            ? Enumerable.Range(0, names.Length).Where(i => i != time && i != pump && i != label).ToArray()
-            : options.Sensors.Select(s => Column(s, "--sensors")).ToArray();
+        var (time, pump, label, sensors) = ColumnLayout.Resolve(names, options, $"{path}:1");
         long line = 1;
         var any = false;
         while (reader.ReadLine() is { } text)
