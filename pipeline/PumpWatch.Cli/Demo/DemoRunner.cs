@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PumpWatch.Cli.Store;
+using PumpWatch.Cli.Streaming;
 using PumpWatch.Cli.Training;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
@@ -11,9 +12,9 @@ using PumpWatch.Simulator;
 namespace PumpWatch.Cli.Demo;
 
 /// <summary>
-/// The whole loop on one machine: simulated pumps with injected faults stream through the detection pipeline
-/// into DuckDB; with no model given, the healthy warm-up trains one first; alerts print as they happen; a
-/// summary says which faults were detected and how soon.
+/// The whole loop on one machine: simulated pumps with injected faults publish to an in-process stream at the
+/// demo's pace; the detection pipeline consumes it into DuckDB; with no model given, the healthy warm-up trains one
+/// first; alerts print as they happen; a summary says which faults were detected and how soon.
 /// </summary>
 internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvider time, bool interactive)
 {
@@ -61,66 +62,54 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         output.WriteLine($"Store: {System.IO.Path.GetFullPath(options.Database)}");
         output.WriteLine();
 
-        var startMicros = EventTime.FromDateTimeOffset(options.Start);
+        // Devices publish to the stream at the simulated pace; the pipeline consumes it, as a Lambda consumes Kinesis.
+        var stream = new InProcessStream();
         var wallStart = time.GetTimestamp();
+        var devices = Task.Run(() => PublishAsync(simulator, stream, wallStart, cancel), CancellationToken.None);
         var lastStatus = wallStart;
         var lastReadings = 0L;
-        var runEnd = options.Start + options.Duration;
-        var simulatedEnd = runEnd;
-        try
+        var lastArrival = EventTime.FromDateTimeOffset(options.Start);
+        await foreach (var record in stream.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            foreach (var record in simulator.Generate())
+            lastArrival = record.ArrivalMicros;
+            if (pipeline.Model is null && lastArrival >= warmUpEnd + pipelineOptions.Windows.SizeMicros + pipelineOptions.Windows.LatenessMicros)
             {
-                cancel.ThrowIfCancellationRequested();
-                var line = record.ToLine();
-                var eventMicros = record.Reading.Timestamp;
-                if (pipeline.Model is null && eventMicros >= warmUpEnd + pipelineOptions.Windows.SizeMicros + pipelineOptions.Windows.LatenessMicros)
+                model = collector.Train(TrainingOptions.Default, time.GetUtcNow());
+                pipeline.Model = model;
+                var modelPath = System.IO.Path.ChangeExtension(options.Database, ".model.json");
+                await File.WriteAllTextAsync(modelPath, ModelArtifact.ToJson(model), CancellationToken.None).ConfigureAwait(false);
+                ClearStatus();
+                output.WriteLine($"Trained model {model.ModelId} on {collector.Windows} healthy windows ({model.Features.Count} features, threshold {model.Threshold.Value:0.000} for a 1% false-alarm rate per window); saved to {modelPath}. Scoring from now on.");
+                output.WriteLine();
+            }
+
+            pipeline.Process(record.Data.Span, long.MaxValue);
+
+            if (time.GetElapsedTime(lastStatus) > TimeSpan.FromMilliseconds(interactive ? 250 : 10_000))
+            {
+                var rate = (pipeline.Counters.Records - lastReadings) / time.GetElapsedTime(lastStatus).TotalSeconds;
+                lastStatus = time.GetTimestamp();
+                lastReadings = pipeline.Counters.Records;
+                var status = string.Create(CultureInfo.InvariantCulture,
+                    $"  {EventTime.Format(lastArrival)[..19]}  {rate,8:0} readings/s  {pipeline.Counters.Windows,6} windows  {pipeline.Counters.Alerts,3} alerts  {pipeline.Counters.Quarantined,4} quarantined");
+                if (interactive)
                 {
-                    model = collector.Train(TrainingOptions.Default, time.GetUtcNow());
-                    pipeline.Model = model;
-                    var modelPath = System.IO.Path.ChangeExtension(options.Database, ".model.json");
-                    await File.WriteAllTextAsync(modelPath, ModelArtifact.ToJson(model), cancel).ConfigureAwait(false);
-                    ClearStatus();
-                    output.WriteLine($"Trained model {model.ModelId} on {collector.Windows} healthy windows ({model.Features.Count} features, threshold {model.Threshold.Value:0.000} for a 1% false-alarm rate per window); saved to {modelPath}. Scoring from now on.");
-                    output.WriteLine();
+                    output.Write("\r" + status);
+                    statusShown = true;
                 }
-
-                pipeline.Process(System.Text.Encoding.UTF8.GetBytes(line), long.MaxValue);
-
-                if (options.Speed > 0)
+                else
                 {
-                    var due = TimeSpan.FromMicroseconds((eventMicros - startMicros) / options.Speed);
-                    var ahead = due - time.GetElapsedTime(wallStart);
-                    if (ahead > TimeSpan.FromMilliseconds(25))
-                    {
-                        await Task.Delay(ahead, time, cancel).ConfigureAwait(false);
-                    }
-                }
-
-                if (time.GetElapsedTime(lastStatus) > TimeSpan.FromMilliseconds(interactive ? 250 : 10_000))
-                {
-                    var rate = (pipeline.Counters.Records - lastReadings) / time.GetElapsedTime(lastStatus).TotalSeconds;
-                    lastStatus = time.GetTimestamp();
-                    lastReadings = pipeline.Counters.Records;
-                    var status = string.Create(CultureInfo.InvariantCulture,
-                        $"  {EventTime.Format(eventMicros)[..19]}  {rate,8:0} readings/s  {pipeline.Counters.Windows,6} windows  {pipeline.Counters.Alerts,3} alerts  {pipeline.Counters.Quarantined,4} quarantined");
-                    if (interactive)
-                    {
-                        output.Write("\r" + status);
-                        statusShown = true;
-                    }
-                    else
-                    {
-                        output.WriteLine(status);
-                    }
+                    output.WriteLine(status);
                 }
             }
         }
-        catch (OperationCanceledException)
+
+        var stopped = await devices.ConfigureAwait(false);
+        var simulatedEnd = stopped ? EventTime.ToDateTimeOffset(lastArrival + EventTime.MicrosPerSecond) : options.Start + options.Duration;
+        if (stopped)
         {
-            simulatedEnd = EventTime.ToDateTimeOffset(pipeline.Counters.Records == 0 ? startMicros : startMicros + ((pipeline.Counters.Records / options.Pumps) * EventTime.MicrosPerSecond));
             ClearStatus();
-            output.WriteLine("Stopped (Ctrl+C): flushing and summarising what ran.");
+            output.WriteLine("Stopped (Ctrl+C): flushed and summarising what ran.");
         }
 
         pipeline.Flush();
@@ -142,6 +131,39 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         }
 
         return 0;
+    }
+
+    /// <summary>The simulated devices: publish every record at the demo's pace; true when stopped by Ctrl+C.</summary>
+    private async Task<bool> PublishAsync(PumpSimulator simulator, InProcessStream stream, long wallStart, CancellationToken cancel)
+    {
+        var startMicros = EventTime.FromDateTimeOffset(options.Start);
+        try
+        {
+            foreach (var record in simulator.Generate())
+            {
+                var arrival = record.Reading.Timestamp;
+                if (options.Speed > 0)
+                {
+                    var ahead = TimeSpan.FromMicroseconds((arrival - startMicros) / options.Speed) - time.GetElapsedTime(wallStart);
+                    if (ahead > TimeSpan.FromMilliseconds(25))
+                    {
+                        await Task.Delay(ahead, time, cancel).ConfigureAwait(false);
+                    }
+                }
+
+                await stream.PublishAsync(record.Reading.PumpId, System.Text.Encoding.UTF8.GetBytes(record.ToLine()), arrival, cancel).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return true;
+        }
+        finally
+        {
+            stream.Complete();
+        }
     }
 
     private void PrintSummary(DemoSummary summary, PipelineCounters counters, TimeSpan wall)
