@@ -112,7 +112,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             output.WriteLine("Stopped (Ctrl+C): flushed and summarising what ran.");
         }
 
-        pipeline.Flush();
+        pipeline.CloseAllWindows();
         store.Flush();
         ClearStatus();
         var summary = FaultReport.Build(simulator.Faults, console.Alerts, simulatedEnd) with

@@ -20,7 +20,7 @@ internal static class Replay
                 progress.Report(pipeline.Counters.Records);
             }
 
-            pipeline.Flush();
+            pipeline.CloseAllWindows();
         }
     }
 }

@@ -31,12 +31,12 @@ public sealed partial class DuckDbStore : IResultStore
     private readonly IReadOnlyList<string> _features;
     private readonly int[] _sensorIndex = new int[TutorialSensors.Length];
     private readonly BlockingCollection<object> _work = new(boundedCapacity: 4);
-    private readonly ConcurrentStack<ReadingBatch> _spareReadings = new();
-    private readonly ConcurrentStack<WindowBatch> _spareWindows = new();
+    private readonly ConcurrentStack<ReadingRows> _spareReadings = new();
+    private readonly ConcurrentStack<WindowRows> _spareWindows = new();
     private readonly Thread _writer;
     private SensorCatalog? _catalog;
-    private ReadingBatch _readings;
-    private WindowBatch _windows;
+    private ReadingRows _readings;
+    private WindowRows _windows;
     private volatile Exception? _failure;
     private bool _disposed;
     private long _quarantined;
@@ -49,8 +49,8 @@ public sealed partial class DuckDbStore : IResultStore
         _connection = new DuckDBConnection($"Data Source={path}");
         _connection.Open();
         CreateTables();
-        _readings = new ReadingBatch(BatchRows);
-        _windows = new WindowBatch(BatchRows, featureNames.Count);
+        _readings = new ReadingRows(BatchRows);
+        _windows = new WindowRows(BatchRows, featureNames.Count);
         // One dedicated thread owns the connection: DuckDB's allocator caches memory per calling thread, and a
         // writer hopping across pool threads grew a 10 M-reading replay from 200 to 390 MB.
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "duckdb-writer" };
@@ -79,14 +79,14 @@ public sealed partial class DuckDbStore : IResultStore
         for (var s = 0; s < TutorialSensors.Length; s++)
         {
             var index = _sensorIndex[s];
-            batch.Values[(row * ReadingBatch.Sensors) + s] = index >= 0 ? reading.Value(index) : double.NaN;
+            batch.Values[(row * ReadingRows.Sensors) + s] = index >= 0 ? reading.Value(index) : double.NaN;
         }
 
         batch.Extras[row] = reading.SensorCount > CountTutorial(reading) ? Extras(reading) : null;
         if (batch.IsFull)
         {
             Send(batch);
-            _readings = _spareReadings.TryPop(out var spare) ? spare : new ReadingBatch(BatchRows);
+            _readings = _spareReadings.TryPop(out var spare) ? spare : new ReadingRows(BatchRows);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed partial class DuckDbStore : IResultStore
         if (batch.IsFull)
         {
             Send(batch);
-            _windows = _spareWindows.TryPop(out var spare) ? spare : new WindowBatch(BatchRows, _features.Count);
+            _windows = _spareWindows.TryPop(out var spare) ? spare : new WindowRows(BatchRows, _features.Count);
         }
     }
 
@@ -131,13 +131,13 @@ public sealed partial class DuckDbStore : IResultStore
         if (_readings.Count > 0)
         {
             Send(_readings);
-            _readings = _spareReadings.TryPop(out var spare) ? spare : new ReadingBatch(BatchRows);
+            _readings = _spareReadings.TryPop(out var spare) ? spare : new ReadingRows(BatchRows);
         }
 
         if (_windows.Count > 0)
         {
             Send(_windows);
-            _windows = _spareWindows.TryPop(out var spare) ? spare : new WindowBatch(BatchRows, _features.Count);
+            _windows = _spareWindows.TryPop(out var spare) ? spare : new WindowRows(BatchRows, _features.Count);
         }
 
         var done = new TaskCompletionSource();
@@ -204,14 +204,14 @@ public sealed partial class DuckDbStore : IResultStore
             {
                 switch (work)
                 {
-                    case ReadingBatch batch:
+                    case ReadingRows batch:
                         readings ??= _connection.CreateAppender("readings");
                         AppendReadings(readings, batch);
                         uncommitted += batch.Count;
                         batch.Count = 0;
                         _spareReadings.Push(batch);
                         break;
-                    case WindowBatch batch:
+                    case WindowRows batch:
                         windows ??= _connection.CreateAppender("windows");
                         AppendWindows(windows, batch);
                         uncommitted += batch.Count;
@@ -254,14 +254,14 @@ public sealed partial class DuckDbStore : IResultStore
         uncommitted = 0;
     }
 
-    private static void AppendReadings(DuckDBAppender appender, ReadingBatch batch)
+    private static void AppendReadings(DuckDBAppender appender, ReadingRows batch)
     {
         for (var r = 0; r < batch.Count; r++)
         {
             var row = appender.CreateRow().AppendValue(batch.Pump[r]).AppendValue(ToDateTime(batch.Time[r]));
-            for (var s = 0; s < ReadingBatch.Sensors; s++)
+            for (var s = 0; s < ReadingRows.Sensors; s++)
             {
-                var value = batch.Values[(r * ReadingBatch.Sensors) + s];
+                var value = batch.Values[(r * ReadingRows.Sensors) + s];
                 row = double.IsNaN(value) ? row.AppendNullValue() : row.AppendValue(value);
             }
 
@@ -269,7 +269,7 @@ public sealed partial class DuckDbStore : IResultStore
         }
     }
 
-    private static void AppendWindows(DuckDBAppender appender, WindowBatch batch)
+    private static void AppendWindows(DuckDBAppender appender, WindowRows batch)
     {
         for (var r = 0; r < batch.Count; r++)
         {

@@ -6,11 +6,3 @@ public enum AlertSeverity
     Warning,
     Critical,
 }
-
-/// <summary>What happened to a pump's alert.</summary>
-public enum AlertEventKind
-{
-    Opened,
-    Escalated,
-    Resolved,
-}

@@ -2,16 +2,6 @@ using MathNet.Numerics.Statistics;
 
 namespace PumpWatch.Core.Forest;
 
-/// <summary>How features are scaled before the forest sees them.</summary>
-public enum ScalerKind
-{
-    /// <summary>(x - mean) / std, std with the N normaliser as scikit-learn's StandardScaler.</summary>
-    Standard,
-
-    /// <summary>(x - median) / IQR, quantiles by R type 7 as scikit-learn's RobustScaler.</summary>
-    Robust,
-}
-
 /// <summary>
 /// Per-feature centre and scale fitted with the forest. NaN policy: NaN inputs are skipped when fitting and
 /// become the centre (0 after scaling) when transforming; a zero or NaN scale becomes 1.

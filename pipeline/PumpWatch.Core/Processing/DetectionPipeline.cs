@@ -104,10 +104,10 @@ public sealed class DetectionPipeline
         return Admit(_reading, []);
     }
 
-    /// <summary>Closes every open window (end of input).</summary>
-    public void Flush()
+    /// <summary>Closes every open window of every pump and scores it (end of input). Not to be confused with a store's Flush, which makes writes durable.</summary>
+    public void CloseAllWindows()
     {
-        _windower.FlushAll();
+        _windower.CloseAll();
         EmitClosed();
     }
 

@@ -5,7 +5,7 @@ namespace PumpWatch.Core.Windows;
 /// <summary>
 /// Assigns valid readings to per-pump event-time windows and emits each window when no acceptable reading
 /// can still fall into it. The one implementation behind the streaming hosts and the batch path
-/// (<see cref="WindowBatch"/>): feed readings in any order, then <see cref="FlushAll"/>.
+/// (<see cref="SeriesWindows"/>): feed readings in any order, then <see cref="CloseAll"/>.
 /// </summary>
 /// <remarks>
 /// Readings land in panes (the whole window when tumbling, one hop when hopping, one reading when trailing).
@@ -81,7 +81,7 @@ public sealed class Windower
     }
 
     /// <summary>Closes every open window of every pump (end of input, or the final invoke of a Lambda window).</summary>
-    public void FlushAll()
+    public void CloseAll()
     {
         foreach (var pump in _pumps.Values)
         {
@@ -90,7 +90,7 @@ public sealed class Windower
     }
 
     /// <summary>Closes the windows of every pump that end at or before <paramref name="micros"/> (a processing-time watermark).</summary>
-    public void FlushBefore(long micros)
+    public void CloseEndingBy(long micros)
     {
         foreach (var pump in _pumps.Values)
         {

@@ -60,7 +60,7 @@ public sealed class DetectionPipelineTests
         }
 
         pipeline.Process("{\"pump_id\": 1, \"timestamp\": \"bad\", \"vibration\": 1}"u8, long.MaxValue);
-        pipeline.Flush();
+        pipeline.CloseAllWindows();
         var last = sink.Windows.Where(w => w.Pump == "2").TakeLast(5).Select(w => w.Score);
         Assert.True(sink.Alerts.Count == 1, $"threshold {pipeline.Model.Threshold.Value}, last scores of pump 2: {string.Join(", ", last)}");
         var alert = Assert.Single(sink.Alerts);
@@ -102,7 +102,7 @@ public sealed class DetectionPipelineTests
             }
         }
 
-        pipeline.Flush();
+        pipeline.CloseAllWindows();
         var alert = Assert.Single(sink.Alerts);
         Assert.Equal(("2", AlertEventKind.Opened, AlertSeverity.Critical), (alert.PumpId, alert.Kind, alert.Severity));
         Assert.StartsWith("vibration", alert.TopFeatures[0].Feature, StringComparison.Ordinal);

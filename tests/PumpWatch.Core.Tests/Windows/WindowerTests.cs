@@ -111,7 +111,7 @@ public sealed class WindowerTests
         List<double[]> result;
         if (!streaming)
         {
-            result = WindowBatch.Compute(readings, options, catalog, w =>
+            result = SeriesWindows.Compute(readings, options, catalog, w =>
             {
                 windowBounds.Add((w.Start, w.End));
                 var f = new double[set.Count];
@@ -131,7 +131,7 @@ public sealed class WindowerTests
                 Drain();
             }
 
-            windower.FlushAll();
+            windower.CloseAll();
             Drain();
 
             void Drain()
@@ -284,7 +284,7 @@ public sealed class WindowerTests
             Drain(second);
         }
 
-        second.FlushAll();
+        second.CloseAll();
         Drain(second);
         Assert.Equal(whole.Count, result.Count);
         for (var i = 0; i < whole.Count; i++)

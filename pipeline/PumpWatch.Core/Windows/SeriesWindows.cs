@@ -6,7 +6,7 @@ namespace PumpWatch.Core.Windows;
 /// The whole-series path: the same <see cref="Windower"/> over a complete series, flushed at the end.
 /// Features computed here equal those of the streaming path for the readings it accepted.
 /// </summary>
-public static class WindowBatch
+public static class SeriesWindows
 {
     /// <summary>Windows over <paramref name="readings"/> (any order), sorted by pump then end, with the features computed by <paramref name="project"/>.</summary>
     public static List<T> Compute<T>(IEnumerable<Reading> readings, WindowOptions options, SensorCatalog catalog, Func<WindowAggregate, T> project)
@@ -23,7 +23,7 @@ public static class WindowBatch
             Drain(windower, results, project);
         }
 
-        windower.FlushAll();
+        windower.CloseAll();
         Drain(windower, results, project);
         return results.OrderBy(r => r.Pump, StringComparer.Ordinal).ThenBy(r => r.End).Select(r => r.Value).ToList();
     }
