@@ -130,6 +130,7 @@ public sealed class DetectionPipeline
 
         Counters.Accepted++;
         Counters.IgnoredFields += reading.IgnoredFields;
+        Counters.NumbersFromText += reading.NumbersFromText;
         _sink.OnReading(reading);
         if (_windower.Closed.Count > 0)
         {

@@ -19,6 +19,9 @@ public sealed class PipelineCounters
 
     public long IgnoredFields { get; internal set; }
 
+    /// <summary>Sensor values that arrived as numbers in strings and were read as numbers.</summary>
+    public long NumbersFromText { get; internal set; }
+
     public long Quarantined => _quarantined.Sum();
 
     public long QuarantinedFor(QuarantineReason reason) => _quarantined[(int)reason];

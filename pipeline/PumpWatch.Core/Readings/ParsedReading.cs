@@ -22,6 +22,9 @@ public sealed class ParsedReading
     /// <summary>Non-numeric fields skipped while parsing (strings, objects, arrays, over-long names).</summary>
     public int IgnoredFields { get; internal set; }
 
+    /// <summary>Sensor values that arrived as numbers in strings (<c>"67.1"</c>) and were read as numbers.</summary>
+    public int NumbersFromText { get; internal set; }
+
     /// <summary>Indices of the sensors present, in the order they appeared.</summary>
     public ReadOnlySpan<int> Sensors => _sensors.AsSpan(0, SensorCount);
 
@@ -37,6 +40,7 @@ public sealed class ParsedReading
 
         SensorCount = 0;
         IgnoredFields = 0;
+        NumbersFromText = 0;
         PumpId = "";
         Timestamp = 0;
     }

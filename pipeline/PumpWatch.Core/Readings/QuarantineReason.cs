@@ -10,6 +10,9 @@ public enum QuarantineReason
     BadTimestamp,
     FutureTimestamp,
     NonFiniteValue,
+
+    /// <summary>A known sensor's value is text that is not a number (<c>"Bad"</c>, <c>"#N/A"</c>, <c>"66,677"</c>).</summary>
+    NonNumericValue,
     OutOfRange,
     PayloadTooLarge,
     NoSensorValues,

@@ -12,6 +12,7 @@ public static class QuarantineReasonCodes
         QuarantineReason.BadTimestamp => "bad_timestamp",
         QuarantineReason.FutureTimestamp => "future_timestamp",
         QuarantineReason.NonFiniteValue => "non_finite_value",
+        QuarantineReason.NonNumericValue => "non_numeric_value",
         QuarantineReason.OutOfRange => "out_of_range",
         QuarantineReason.PayloadTooLarge => "payload_too_large",
         QuarantineReason.NoSensorValues => "no_sensor_values",

@@ -13,6 +13,12 @@ public sealed class ReadingParser
     private const int MaxNameChars = 64;
     private const int MaxPumpIdChars = 128;
 
+    // Longer than any ISO-8601 form (35 bytes with 7 fraction digits and an offset), with room for escapes.
+    private const int MaxTimestampBytes = 96;
+
+    // A number in a string longer than this is not a sensor value anyone sends; the bound keeps the copy on the stack.
+    private const int MaxNumberTextBytes = 64;
+
     private readonly SensorCatalog _sensors;
     private readonly PumpIdTable _pumps;
     private readonly ValidationOptions _options;
@@ -66,6 +72,13 @@ public sealed class ReadingParser
 
             return new(QuarantineReason.MalformedJson, OneLine(e.Message));
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            // Utf8JsonReader validates structure while reading but checks text only when it is unescaped or transcoded
+            // (names, string values) or converted (numbers): invalid UTF-8, a lone surrogate in a \u escape, a value
+            // too long for its buffer. Those throw these types, not JsonException; they are bad data, so quarantine.
+            return new(QuarantineReason.MalformedJson, $"unreadable text near byte {reader.BytesConsumed}: {OneLine(e.Message)}");
+        }
 
         return Validate(reading, referenceMicros);
     }
@@ -115,10 +128,13 @@ public sealed class ReadingParser
                     return outcome;
                 }
             }
-            else if (reader.TokenType == JsonTokenType.String && nameFits && IsNonFiniteText(ref reader)
-                     && _sensors.TryGetIndex(name[..nameLength], out _))
+            else if (reader.TokenType == JsonTokenType.String && nameFits)
             {
-                return new(QuarantineReason.NonFiniteValue, $"{name[..nameLength]} is {reader.GetString()}");
+                var outcome = ReadSensorText(ref reader, reading, name[..nameLength]);
+                if (!outcome.IsValid)
+                {
+                    return outcome;
+                }
             }
             else
             {
@@ -210,18 +226,28 @@ public sealed class ReadingParser
         return ParseOutcome.Valid;
     }
 
+    private static int CopyRaw(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        source.CopyTo(destination);
+        return source.Length;
+    }
+
     private static ParseOutcome ReadTimestamp(ref Utf8JsonReader reader, ParsedReading reading)
     {
         switch (reader.TokenType)
         {
-            case JsonTokenType.String when !reader.HasValueSequence && !reader.ValueIsEscaped:
-                if (EventTime.TryParseIso(reader.ValueSpan, out var micros))
+            case JsonTokenType.String when !reader.HasValueSequence && reader.ValueSpan.Length <= MaxTimestampBytes:
+                Span<byte> text = stackalloc byte[MaxTimestampBytes];
+                var length = reader.ValueIsEscaped ? reader.CopyString(text) : CopyRaw(reader.ValueSpan, text);
+                if (EventTime.TryParseIso(text[..length], out var micros))
                 {
                     reading.Timestamp = micros;
                     return ParseOutcome.Valid;
                 }
 
-                return new(QuarantineReason.BadTimestamp, $"timestamp '{Truncate(reader.GetString())}' is not ISO-8601");
+                return new(QuarantineReason.BadTimestamp, $"timestamp '{Printable(text[..length])}' is not ISO-8601");
+            case JsonTokenType.String:
+                return new(QuarantineReason.BadTimestamp, $"timestamp is a string of {reader.ValueSpan.Length} bytes or more, not an ISO-8601 time");
             case JsonTokenType.Number:
                 if (reader.TryGetDouble(out var epoch) && EventTime.TryFromEpochNumber(epoch, out var fromEpoch))
                 {
@@ -242,7 +268,12 @@ public sealed class ReadingParser
             return new(QuarantineReason.NonFiniteValue, $"{name} is {Encoding.ASCII.GetString(reader.ValueSpan)}, not a finite double");
         }
 
-        var index = _sensors.GetOrAdd(name);
+        return SetSensor(reading, name, value);
+    }
+
+    private ParseOutcome SetSensor(ParsedReading reading, scoped ReadOnlySpan<char> name, double value)
+    {
+        var index = IsSensorName(name) ? _sensors.GetOrAdd(name) : -1;
         if (index < 0)
         {
             reading.IgnoredFields++;
@@ -251,6 +282,69 @@ public sealed class ReadingParser
 
         reading.Set(index, value);
         return ParseOutcome.Valid;
+    }
+
+    /// <summary>
+    /// A string value: a number written as a string (<c>"67.079"</c>, as some gateways send) is read as that number and
+    /// counted; NaN or infinity text quarantines the record; other text quarantines it when the field is a known sensor
+    /// (a sensor value must never vanish silently) and is ignored, and counted, for any other field (e.g. <c>"site"</c>).
+    /// </summary>
+    private ParseOutcome ReadSensorText(ref Utf8JsonReader reader, ParsedReading reading, scoped ReadOnlySpan<char> name)
+    {
+        Span<byte> text = stackalloc byte[MaxNumberTextBytes];
+        var known = _sensors.TryGetIndex(name, out _);
+        if (reader.HasValueSequence || reader.ValueSpan.Length > text.Length)
+        {
+            return known ? new(QuarantineReason.NonNumericValue, $"{name} is a long string, not a number") : Ignore(reading);
+        }
+
+        var length = reader.CopyString(text);
+        var value = text[..length].Trim(" "u8);
+        if (System.Buffers.Text.Utf8Parser.TryParse(value, out double number, out var used) && used == value.Length && value.Length > 0)
+        {
+            if (!double.IsFinite(number))
+            {
+                return new(QuarantineReason.NonFiniteValue, $"{name} is \"{Printable(value)}\"");
+            }
+
+            reading.NumbersFromText++;
+            return SetSensor(reading, name, number);
+        }
+
+        if (IsNonFiniteText(value))
+        {
+            return new(QuarantineReason.NonFiniteValue, $"{name} is \"{Printable(value)}\"");
+        }
+
+        return known ? new(QuarantineReason.NonNumericValue, $"{name} is \"{Printable(value)}\", not a number") : Ignore(reading);
+    }
+
+    private static ParseOutcome Ignore(ParsedReading reading)
+    {
+        reading.IgnoredFields++;
+        return ParseOutcome.Valid;
+    }
+
+    /// <summary>
+    /// Letters, digits and <c>_ . - /</c> only: historian tags and the tutorial's names pass, while control characters,
+    /// symbols and astral-plane text from a garbled record never become a sensor (and never fill the catalog).
+    /// </summary>
+    private static bool IsSensorName(scoped ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c is not ('_' or '.' or '-' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -286,9 +380,12 @@ public sealed class ReadingParser
             : ParseOutcome.Valid;
     }
 
-    private static bool IsNonFiniteText(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("NaN"u8) || reader.ValueTextEquals("Infinity"u8) || reader.ValueTextEquals("-Infinity"u8)
-        || reader.ValueTextEquals("nan"u8) || reader.ValueTextEquals("inf"u8) || reader.ValueTextEquals("-inf"u8);
+    private static bool IsNonFiniteText(ReadOnlySpan<byte> text) =>
+        Ascii.EqualsIgnoreCase(text, "NaN"u8) || Ascii.EqualsIgnoreCase(text, "Infinity"u8) || Ascii.EqualsIgnoreCase(text, "-Infinity"u8)
+        || Ascii.EqualsIgnoreCase(text, "+Infinity"u8) || Ascii.EqualsIgnoreCase(text, "inf"u8) || Ascii.EqualsIgnoreCase(text, "-inf"u8);
+
+    /// <summary>Bytes of a value as text for a detail line: invalid UTF-8 becomes U+FFFD rather than an exception.</summary>
+    private static string Printable(ReadOnlySpan<byte> utf8) => Truncate(Encoding.UTF8.GetString(utf8));
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "...";
 
