@@ -17,6 +17,11 @@ internal static class CliRun
             await Console.Error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
             return 2;
         }
+        catch (Exception e) when (e is PumpWatch.Core.Training.TrainingDataException or PumpWatch.Core.Forest.ModelMismatchException)
+        {
+            await Console.Error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
         catch (DuckDBException e)
         {
             await Console.Error.WriteLineAsync($"pumpwatch: DuckDB: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);

@@ -25,9 +25,12 @@ public sealed class VerbTests : IDisposable
     public void Demo_DetectsAnInjectedFault_AndFillsTheStore()
     {
         var (code, output, error) = _cli.Run("demo", "--pumps", "3", "--duration", "06:00:00", "--warmup", "02:00:00", "--speed", "0",
-            "--db", "demo.duckdb", "--summary-json", "summary.json");
+            "--seed", "1", "--db", "demo.duckdb", "--summary-json", "summary.json");
         Assert.True(code == 0, error);
         Assert.Contains("Trained model if-", output, StringComparison.Ordinal);
+        // --seed seeds the forest too: the saved model records the seed given on the command line.
+        var model = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("demo.model.json"))).RootElement;
+        Assert.Equal(1, model.GetProperty("forest").GetProperty("seed").GetInt32());
         var summary = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("summary.json"))).RootElement;
         Assert.Contains(summary.GetProperty("faults").EnumerateArray(), f => f.GetProperty("detected").GetBoolean());
         var db = _cli.PathOf("demo.duckdb");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Evaluation;
 using PumpWatch.Core.Processing;
 using PumpWatch.Core.Readings;
 
@@ -13,15 +14,16 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
 {
     private readonly Dictionary<string, (long First, long Last)> _span = new(StringComparer.Ordinal);
 
-    public long TruePositives { get; private set; }
+    private long _tp, _fp, _fn, _tn;
 
-    public long FalsePositives { get; private set; }
+    /// <summary>Scored windows outside training against their labels.</summary>
+    public WindowConfusion Confusion => new(_tp, _fp, _fn, _tn);
 
-    public long FalseNegatives { get; private set; }
+    /// <summary>Opened alerts outside training.</summary>
+    public List<OpenedAlert> Opened { get; } = [];
 
-    public long TrueNegatives { get; private set; }
-
-    public List<(string Pump, long Start, long End)> Opened { get; } = [];
+    /// <summary>Just after the newest reading of any pump: the end of the data.</summary>
+    public long DataEnd => _span.Count == 0 ? long.MinValue : _span.Values.Max(s => s.Last) + 1;
 
     /// <summary>Sum over pumps of the time between their first and last reading, in days.</summary>
     public double PumpDays => _span.Values.Sum(s => (s.Last - s.First) / 86_400e6);
@@ -45,10 +47,10 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
         var predicted = w.Exceeds;
         switch ((predicted, label))
         {
-            case (true, true): TruePositives++; break;
-            case (true, false): FalsePositives++; break;
-            case (false, true): FalseNegatives++; break;
-            default: TrueNegatives++; break;
+            case (true, true): _tp++; break;
+            case (true, false): _fp++; break;
+            case (false, true): _fn++; break;
+            default: _tn++; break;
         }
 
         predictions.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -60,7 +62,7 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
         alerts.WriteLine(AlertFormatter.ToJson(alert));
         if (alert.Kind == AlertEventKind.Opened && !inTraining(alert.PumpId, alert.WindowStart, alert.WindowEnd))
         {
-            Opened.Add((alert.PumpId, alert.WindowStart, alert.WindowEnd));
+            Opened.Add(new OpenedAlert(alert.AlertId, alert.PumpId, alert.WindowStart, alert.WindowEnd, alert.Score, alert.Severity.ToString().ToLowerInvariant()));
         }
     }
 }

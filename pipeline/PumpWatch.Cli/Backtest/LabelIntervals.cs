@@ -1,4 +1,5 @@
 using System.Globalization;
+using PumpWatch.Core.Evaluation;
 using PumpWatch.Core.Readings;
 
 namespace PumpWatch.Cli.Backtest;
@@ -6,24 +7,25 @@ namespace PumpWatch.Cli.Backtest;
 /// <summary>Ground truth as per-pump intervals [start, end): from a labels file (the simulator's format) or from runs of labelled readings.</summary>
 internal sealed class LabelIntervals
 {
-    private readonly Dictionary<string, List<(long Start, long End)>> _byPump = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FaultInterval>> _byPump = new(StringComparer.Ordinal);
 
-    public IEnumerable<(string Pump, long Start, long End)> All => _byPump.SelectMany(p => p.Value.Select(i => (p.Key, i.Start, i.End)));
+    /// <summary>Every interval as a labelled fault, for <see cref="DetectionEvaluation"/>.</summary>
+    public IReadOnlyList<FaultInterval> Faults => _byPump.Values.SelectMany(l => l).OrderBy(f => f.Start).ThenBy(f => f.PumpId, StringComparer.Ordinal).ToList();
 
     public int Count => _byPump.Values.Sum(l => l.Count);
 
-    public void Add(string pump, long start, long end)
+    public void Add(string pump, long start, long end, string kind = "labelled", string? sensor = null)
     {
         if (!_byPump.TryGetValue(pump, out var list))
         {
             _byPump[pump] = list = [];
         }
 
-        list.Add((start, end));
+        list.Add(new FaultInterval(pump, kind, sensor, start, end));
     }
 
     public bool Overlaps(string pump, long start, long end) =>
-        _byPump.TryGetValue(pump, out var list) && list.Exists(i => i.Start < end && start < i.End);
+        _byPump.TryGetValue(pump, out var list) && list.Exists(i => i.Overlaps(pump, start, end));
 
     /// <summary>Reads <c>pump_id,fault,start,end[,severity,sensor]</c> with a header line.</summary>
     public static LabelIntervals FromFile(string path)
@@ -51,7 +53,8 @@ internal sealed class LabelIntervals
 
             var start = Parse(cells[2], path, line, 3);
             var end = Parse(cells[3], path, line, 4);
-            labels.Add(cells[0].Trim(), start, end);
+            var sensor = cells.Length > 5 && cells[5].Trim().Length > 0 ? cells[5].Trim() : null;
+            labels.Add(cells[0].Trim(), start, end, cells[1].Trim(), sensor);
         }
 
         return labels;

@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using PumpWatch.Cli.Backtest;
-using PumpWatch.Cli.Training;
+using PumpWatch.Core.Training;
 using PumpWatch.Cli.Input;
 using PumpWatch.Cli.Store;
 using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Evaluation;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
@@ -22,6 +23,7 @@ internal static class BacktestCommand
     public static Command Create(TimeProvider time)
     {
         var common = new CommonOptions();
+        var alerting = new AlertOptions();
         var input = new Argument<string>("input") { Description = "Readings file (.jsonl, .csv, .parquet)" };
         var model = new Option<string?>("--model", "-m") { Description = "Score with this model instead of training one" };
         var trainRows = new Option<int?>("--train-rows") { Description = "Train on the first N readings of each pump" };
@@ -37,11 +39,12 @@ internal static class BacktestCommand
         common.AddCsv(command);
         common.AddWindows(command);
         common.AddForest(command);
+        alerting.AddTo(command);
         command.SetAction((parse, cancel) => CliRun.Guard(async () =>
         {
             var path = parse.GetValue(input)!;
             var csv = common.Csv(parse, parse.GetValue(labelColumn));
-            var (options, modelFeatures) = common.ForInput(parse, path, csv);
+            var (options, modelFeatures) = common.ForInput(parse, path, csv, alerting);
             var rows = parse.GetValue(trainRows);
             var fromMicros = CommonOptions.ParseTime(parse.GetValue(trainFrom), "--train-from");
             var toMicros = CommonOptions.ParseTime(parse.GetValue(trainTo), "--train-to");
@@ -114,8 +117,8 @@ internal static class BacktestCommand
             });
             store.Flush();
             var truth = fixedTruth ?? labelBuilder.Build();
-            var metrics = BacktestMetrics.Compute(recorder.TruePositives, recorder.FalsePositives, recorder.FalseNegatives, recorder.TrueNegatives,
-                truth, recorder.Opened, recorder.PumpDays);
+            var report = DetectionEvaluation.Evaluate(truth.Faults, recorder.Opened, recorder.DataEnd, recorder.PumpDays);
+            var metrics = BacktestMetrics.From(recorder.Confusion, report);
             await File.WriteAllTextAsync(Path.Combine(dir, "metrics.json"), JsonSerializer.Serialize(metrics, BacktestJsonContext.Default.BacktestMetrics), cancel).ConfigureAwait(false);
             Print(metrics, pipeline.Counters, time.GetElapsedTime(wall), dir);
             return 0;

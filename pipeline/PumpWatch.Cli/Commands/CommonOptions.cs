@@ -25,7 +25,6 @@ internal sealed class CommonOptions
         Description = "Physical range of a sensor, NAME=MIN:MAX[:UNIT]; values outside are quarantined (repeatable; defaults: temperature -40:250 degC, pressure 0:2000 psi, flow_rate 0:5000 US gal/min, vibration 0:100 mm/s)",
     };
 
-    public Option<TimeSpan?> Cooldown { get; } = new("--cooldown") { Description = "No new alert for a pump within this time of its last one unless severity escalates (default 00:30:00)" };
     public Option<int> Trees { get; } = new("--trees") { Description = "Isolation trees (t)", DefaultValueFactory = _ => 100 };
     public Option<int> MaxSamples { get; } = new("--max-samples") { Description = "Subsample per tree (psi, capped at the rows)", DefaultValueFactory = _ => 256 };
     public Option<int> Seed { get; } = new("--seed") { Description = "Forest seed", DefaultValueFactory = _ => 42 };
@@ -52,7 +51,6 @@ internal sealed class CommonOptions
     {
         command.Options.Add(Window);
         command.Options.Add(Hop);
-        command.Options.Add(Cooldown);
         command.Options.Add(SensorRanges);
     }
 
@@ -100,24 +98,24 @@ internal sealed class CommonOptions
     }
 
     /// <summary>
-    /// Pipeline options and model features for an input: the defaults for the tutorial's sensors; for a CSV with other
-    /// sensors, every feature of its sensors in the store and their level, spread, extremes and trend in the model.
+    /// Pipeline options and model features for an input: every feature of its sensors in the store, and the model
+    /// features <see cref="FeatureSet.ModelDefaultFor"/> chooses for them.
     /// </summary>
-    public (PipelineOptions Options, FeatureSet Model) ForInput(ParseResult parse, string path, CsvReadingOptions csv)
+    public (PipelineOptions Options, FeatureSet Model) ForInput(ParseResult parse, string path, CsvReadingOptions csv, AlertOptions? alerts = null)
     {
-        var options = Pipeline(parse);
+        var options = Pipeline(parse, alerts);
         var sensors = ReadingFiles.SensorNamesOf(path, csv);
-        var tutorial = PipelineOptions.Default.Sensors.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        if (sensors is null || sensors.All(tutorial.Contains) && sensors.Count == tutorial.Count)
+        if (sensors is null)
         {
             return (options, FeatureSet.ModelDefault);
         }
 
-        var model = sensors.SelectMany(s => new[] { "mean", "std", "min", "max", "slope_per_min" }.Select(stat => $"{s}.{stat}")).ToList();
-        return (options with { Features = FeatureSet.All(sensors) }, FeatureSet.FromNames(model));
+        var model = FeatureSet.ModelDefaultFor(sensors);
+        return ReferenceEquals(model, FeatureSet.ModelDefault) ? (options, model) : (options with { Features = FeatureSet.All(sensors) }, model);
     }
 
-    public PipelineOptions Pipeline(ParseResult parse)
+    /// <summary>Windows and sensor ranges from the flags; alert policy and silence from <paramref name="alerts"/> where the verb raises alerts.</summary>
+    public PipelineOptions Pipeline(ParseResult parse, AlertOptions? alerts = null)
     {
         var size = parse.GetValue(Window);
         var hop = parse.GetValue(Hop);
@@ -130,18 +128,8 @@ internal sealed class CommonOptions
                 _ when TimeSpan.TryParse(hop, CultureInfo.InvariantCulture, out var h) => WindowOptions.Hopping(size, h),
                 _ => throw new UserError($"--hop '{hop}' is neither hh:mm:ss nor 'reading'"),
             };
-            var cooldown = parse.GetValue(Cooldown);
-            if (cooldown < TimeSpan.Zero)
-            {
-                throw new UserError($"--cooldown {cooldown} must not be negative");
-            }
-
-            return PipelineOptions.Default with
-            {
-                Windows = windows,
-                Alerts = PipelineOptions.Default.Alerts with { Cooldown = cooldown ?? PipelineOptions.Default.Alerts.Cooldown },
-                Sensors = SensorSpecs(parse.GetValue(SensorRanges) ?? []),
-            };
+            var options = PipelineOptions.Default with { Windows = windows, Sensors = SensorSpecs(parse.GetValue(SensorRanges) ?? []) };
+            return alerts is null ? options : alerts.Apply(parse, options);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -152,33 +140,18 @@ internal sealed class CommonOptions
     /// <summary>The default sensor specs with each NAME=MIN:MAX[:UNIT] applied (replacing a default or adding a sensor).</summary>
     public static IReadOnlyList<SensorSpec> SensorSpecs(IEnumerable<string> ranges)
     {
-        var specs = PipelineOptions.Default.Sensors.ToList();
+        var overrides = new List<SensorSpec>();
         foreach (var text in ranges)
         {
-            var eq = text.IndexOf('=', StringComparison.Ordinal);
-            var parts = eq > 0 ? text[(eq + 1)..].Split(':') : [];
-            if (parts.Length is < 2 or > 3
-                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
-                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var max)
-                || !(min < max))
+            if (!SensorSpec.TryParseRange(text, SensorSpec.Defaults, out var spec, out var problem))
             {
-                throw new UserError($"--sensor-range '{text}' must be NAME=MIN:MAX[:UNIT] with MIN < MAX, e.g. vibration=0:50:mm/s");
+                throw new UserError($"--sensor-range {problem}");
             }
 
-            var name = text[..eq].Trim();
-            var existing = specs.FindIndex(s => s.Name == name);
-            var spec = new SensorSpec(name, parts.Length == 3 ? parts[2] : existing >= 0 ? specs[existing].Unit : "", min, max);
-            if (existing >= 0)
-            {
-                specs[existing] = spec;
-            }
-            else
-            {
-                specs.Add(spec);
-            }
+            overrides.Add(spec);
         }
 
-        return specs;
+        return SensorSpec.Apply(SensorSpec.Defaults, overrides);
     }
 
     public TrainingOptions Training(ParseResult parse)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PumpWatch.Cli.Demo;
+using PumpWatch.Core.Processing;
 
 namespace PumpWatch.Cli.Commands;
 
@@ -17,15 +18,20 @@ internal static class DemoCommand
         var db = new Option<string>("--db") { Description = "DuckDB file to write (replaced)", DefaultValueFactory = _ => "pumpwatch-demo.duckdb" };
         var model = new Option<string?>("--model") { Description = "Model artifact to score with (skips the warm-up training)" };
         var summary = new Option<string?>("--summary-json") { Description = "Also write the summary as JSON to this file" };
+        var alerting = new AlertOptions();
         var command = new Command("demo", "Simulated pumps with injected faults, streamed through the detector into DuckDB; prints alerts and a detection summary")
         {
             pumps, duration, warmup, speed, seed, malformed, db, model, summary,
         };
+        alerting.AddTo(command);
         command.SetAction((parse, cancel) => CliRun.Guard(async () =>
         {
             var start = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
             var options = new DemoOptions(parse.GetValue(pumps), parse.GetValue(duration), parse.GetValue(warmup), parse.GetValue(speed),
-                parse.GetValue(seed), parse.GetValue(malformed), parse.GetValue(db)!, parse.GetValue(model), parse.GetValue(summary), start);
+                parse.GetValue(seed), parse.GetValue(malformed), parse.GetValue(db)!, parse.GetValue(model), parse.GetValue(summary), start)
+            {
+                Detection = alerting.Apply(parse, PipelineOptions.Default),
+            };
             if (options.Problem() is { } problem)
             {
                 throw new UserError(problem);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using PumpWatch.Cli.Training;
+using PumpWatch.Core.Training;
 using PumpWatch.Cli.Input;
 using PumpWatch.Cli.Store;
 using PumpWatch.Core.Features;

@@ -1,3 +1,5 @@
+using PumpWatch.Core.Processing;
+
 namespace PumpWatch.Cli.Demo;
 
 /// <summary>Settings of the demo run, from the command line.</summary>
@@ -13,6 +15,9 @@ internal sealed record DemoOptions(
     string? SummaryJson,
     DateTimeOffset Start)
 {
+    /// <summary>Windows, alert policy and silence for the pipeline (the defaults, with the alert flags applied).</summary>
+    public PipelineOptions Detection { get; init; } = PipelineOptions.Default;
+
     public string? Problem() =>
         Pumps is < 1 or > 10_000 ? $"--pumps {Pumps} must be 1..10000"
         : Duration <= TimeSpan.Zero ? $"--duration {Duration} must be positive"

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PumpWatch.Cli.Store;
 using PumpWatch.Cli.Streaming;
-using PumpWatch.Cli.Training;
+using PumpWatch.Core.Training;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
@@ -21,7 +21,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
     public async Task<int> RunAsync(CancellationToken cancel)
     {
         var simulator = new PumpSimulator(new SimulatorOptions(options.Pumps, TimeSpan.FromSeconds(1), options.Start, options.Duration, options.Seed, options.MalformedRate));
-        var pipelineOptions = PipelineOptions.Default;
+        var pipelineOptions = options.Detection;
         AnomalyModel? model = options.ModelPath is null ? null : ModelFiles.Load(options.ModelPath);
 
         DeleteDatabase(options.Database);
@@ -74,7 +74,8 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             lastArrival = record.ArrivalMicros;
             if (pipeline.Model is null && lastArrival >= warmUpEnd + pipelineOptions.Windows.SizeMicros + pipelineOptions.Windows.LatenessMicros)
             {
-                model = collector.Train(TrainingOptions.Default, time.GetUtcNow());
+                // The demo's --seed seeds the simulator and the forest alike: same seed, same model, same alerts.
+                model = collector.Train(TrainingOptions.Default with { Forest = ForestOptions.Default with { Seed = options.Seed } }, time.GetUtcNow());
                 pipeline.Model = model;
                 var modelPath = System.IO.Path.ChangeExtension(options.Database, ".model.json");
                 await File.WriteAllTextAsync(modelPath, ModelArtifact.ToJson(model), CancellationToken.None).ConfigureAwait(false);
@@ -115,7 +116,8 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         pipeline.CloseAllWindows();
         store.Flush();
         ClearStatus();
-        var summary = FaultReport.Build(simulator.Faults, console.Alerts, simulatedEnd) with
+        var pumpDays = options.Pumps * (simulatedEnd - options.Start).TotalDays;
+        var summary = DemoSummary.Build(simulator.Faults, console.Alerts, simulatedEnd, pumpDays) with
         {
             ModelId = model?.ModelId,
             Database = System.IO.Path.GetFullPath(options.Database),
@@ -177,6 +179,11 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             output.WriteLine(f.Detected
                 ? string.Create(CultureInfo.InvariantCulture, $"  DETECTED  {what}: first alert {f.MinutesAfterOnset:0} min after onset ({f.DetectedAt})")
                 : string.Create(CultureInfo.InvariantCulture, $"  missed    {what} (from {f.Start}, active for {f.ActiveMinutes:0} min of the run)"));
+        }
+
+        foreach (var silence in summary.Silences)
+        {
+            output.WriteLine($"  SILENT    pump {silence.PumpId}: no reading since {silence.LastReading} (reported at {silence.ReportedAt})");
         }
 
         output.WriteLine(summary.FalseAlerts.Count == 0 ? "  no false alerts" : $"  {summary.FalseAlerts.Count} false alert(s):");

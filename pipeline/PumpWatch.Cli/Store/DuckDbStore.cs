@@ -119,7 +119,7 @@ public sealed partial class DuckDbStore : IResultStore
         ArgumentNullException.ThrowIfNull(alert);
         Send(new SingleRow("INSERT INTO alerts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         [
-            alert.AlertId, alert.Kind.ToString().ToLowerInvariant(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
+            alert.AlertId, alert.Kind.Code(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
             ToDateTime(alert.WindowStart), ToDateTime(alert.WindowEnd), alert.Score, alert.Threshold, alert.ModelId,
             AlertFormatter.ToJson(alert), AlertFormatter.ToText(alert),
         ]));

@@ -21,4 +21,7 @@ public sealed record Alert(
 {
     /// <summary>Stable id of the alert episode: the pump and the end of the window that opened it.</summary>
     public static string IdFor(string pumpId, long openedAt) => $"{pumpId}@{Readings.EventTime.Format(openedAt)}";
+
+    /// <summary>Stable id of a silence episode: the pump and its last reading before it went silent.</summary>
+    public static string SilenceIdFor(string pumpId, long lastReading) => $"{pumpId}@{Readings.EventTime.Format(lastReading)}/silent";
 }

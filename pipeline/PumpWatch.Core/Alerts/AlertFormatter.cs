@@ -13,6 +13,17 @@ public static class AlertFormatter
     public static string Subject(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        if (alert.Kind == AlertEventKind.PumpSilent)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"[{alert.Severity.ToString().ToUpperInvariant()}] pump {alert.PumpId} silent: no reading since {EventTime.Format(alert.WindowStart)}");
+        }
+
+        if (alert.Kind == AlertEventKind.PumpResumed)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"[RESOLVED] pump {alert.PumpId} reporting again at {EventTime.Format(alert.WindowEnd)}");
+        }
+
         var verb = alert.Kind switch
         {
             AlertEventKind.Opened => "anomaly",
@@ -30,6 +41,17 @@ public static class AlertFormatter
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(Subject(alert));
+        if (alert.Kind.IsSilence())
+        {
+            text.Append(c, $"  silent from {EventTime.Format(alert.WindowStart)} to {EventTime.Format(alert.WindowEnd)}, alert {alert.AlertId}").AppendLine();
+            if (alert.Context is { Length: > 0 } silence)
+            {
+                text.Append("  ").AppendLine(silence);
+            }
+
+            return text.ToString();
+        }
+
         text.Append(c, $"  window {EventTime.Format(alert.WindowStart)} .. {EventTime.Format(alert.WindowEnd)}, model {alert.ModelId}, alert {alert.AlertId}").AppendLine();
         foreach (var f in alert.TopFeatures)
         {
@@ -57,14 +79,20 @@ public static class AlertFormatter
     {
         ArgumentNullException.ThrowIfNull(alert);
         var c = CultureInfo.InvariantCulture;
-        return new SortedDictionary<string, (string, string)>(StringComparer.Ordinal)
+        var attributes = new SortedDictionary<string, (string, string)>(StringComparer.Ordinal)
         {
             ["pump_id"] = ("String", alert.PumpId),
             ["severity"] = ("String", alert.Severity.ToString().ToLowerInvariant()),
-            ["event"] = ("String", alert.Kind.ToString().ToLowerInvariant()),
-            ["score"] = ("Number", alert.Score.ToString("0.######", c)),
+            ["event"] = ("String", alert.Kind.Code()),
             ["model_id"] = ("String", alert.ModelId),
         };
+        if (double.IsFinite(alert.Score))
+        {
+            // SNS Number attributes must be numbers: a silence event has no score, so it has no attribute.
+            attributes["score"] = ("Number", alert.Score.ToString("0.######", c));
+        }
+
+        return attributes;
     }
 
     /// <summary><c>vibration.mean</c> reads as <c>vibration mean</c>.</summary>
@@ -82,7 +110,7 @@ internal sealed record AlertJson(
     public static AlertJson From(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return new(alert.AlertId, alert.Kind.ToString().ToLowerInvariant(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
+        return new(alert.AlertId, alert.Kind.Code(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
             EventTime.Format(alert.WindowStart), EventTime.Format(alert.WindowEnd), alert.Score, alert.Threshold, alert.ModelId,
             alert.TopFeatures.Select(f => new AlertFeatureJson(f.Feature, f.Weight, f.Value, f.BaselineMean, f.BaselineStd, f.DeviationsBeyondTraining)).ToList(),
             alert.Context, AlertFormatter.Subject(alert));

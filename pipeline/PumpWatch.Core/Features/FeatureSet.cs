@@ -24,9 +24,6 @@ public sealed class FeatureSet
     ];
 
     private readonly (string Sensor, FeatureStat Stat)[] _features;
-    private int[] _resolved = [];
-    private SensorCatalog? _resolvedFor;
-    private int _resolvedCount;
 
     private FeatureSet(IReadOnlyList<string> names, (string, FeatureStat)[] features)
     {
@@ -49,12 +46,12 @@ public sealed class FeatureSet
             names.AddRange(SensorStats.Select(s => $"{sensor}.{s.Suffix}"));
         }
 
-        if (list.Contains("pressure") && list.Contains("flow_rate"))
+        if (list.Contains(TutorialSensors.Pressure) && list.Contains(TutorialSensors.FlowRate))
         {
             names.Add(PressureFlowRatioName);
         }
 
-        if (list.Contains("temperature"))
+        if (list.Contains(TutorialSensors.Temperature))
         {
             names.Add(TemperatureRiseName);
         }
@@ -76,6 +73,24 @@ public sealed class FeatureSet
         PressureFlowRatioName, TemperatureRiseName,
     ]);
 
+    /// <summary>
+    /// The model features for readings with these sensors: <see cref="ModelDefault"/> for the tutorial's four; for any
+    /// other set (a historian's tags), each sensor's level, spread, extremes and trend, since the cross-sensor features
+    /// need the tutorial's sensors.
+    /// </summary>
+    public static FeatureSet ModelDefaultFor(IReadOnlyCollection<string> sensors)
+    {
+        ArgumentNullException.ThrowIfNull(sensors);
+        if (sensors.Count == TutorialSensors.All.Count && TutorialSensors.All.All(sensors.Contains))
+        {
+            return ModelDefault;
+        }
+
+        return FromNames(sensors.SelectMany(s => OtherSensorStats.Select(stat => $"{s}.{stat}")).ToList());
+    }
+
+    private static readonly string[] OtherSensorStats = ["mean", "std", "min", "max", "slope_per_min"];
+
     /// <summary>Parses feature names.</summary>
     /// <exception cref="FormatException">A name is not <c>sensor.stat</c> with a known stat.</exception>
     public static FeatureSet FromNames(IReadOnlyList<string> names)
@@ -90,16 +105,41 @@ public sealed class FeatureSet
         return new FeatureSet(names.ToArray(), features);
     }
 
-    /// <summary>Computes every feature of <paramref name="window"/> into <paramref name="output"/> (length <see cref="Count"/>).</summary>
+    /// <summary>
+    /// Computes every feature of <paramref name="window"/> into <paramref name="output"/> (length <see cref="Count"/>),
+    /// looking each sensor up in <paramref name="catalog"/>. Hot paths resolve once with <see cref="Resolve"/> instead.
+    /// </summary>
     public void Compute(WindowAggregate window, SensorCatalog catalog, Span<double> output)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Span<int> sensors = stackalloc int[_features.Length];
+        Resolve(catalog, sensors);
+        Compute(window, catalog, sensors, output);
+    }
+
+    /// <summary>
+    /// Each feature's sensor index in <paramref name="catalog"/> (-1 when the catalog does not have it yet). The set
+    /// itself keeps nothing, so one instance is safely shared by pipelines with different catalogs; a caller keeps
+    /// the indices and resolves again when the catalog has grown.
+    /// </summary>
+    public void Resolve(SensorCatalog catalog, Span<int> sensors)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        for (var i = 0; i < _features.Length; i++)
+        {
+            sensors[i] = catalog.TryGetIndex(_features[i].Sensor, out var index) ? index : -1;
+        }
+    }
+
+    /// <summary>Computes every feature of <paramref name="window"/> with sensor indices from <see cref="Resolve"/>.</summary>
+    public void Compute(WindowAggregate window, SensorCatalog catalog, ReadOnlySpan<int> sensors, Span<double> output)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(catalog);
-        Resolve(catalog);
         for (var i = 0; i < _features.Length; i++)
         {
             var (_, stat) = _features[i];
-            var index = _resolved[i];
+            var index = sensors[i];
             if (stat == FeatureStat.PressureFlowRatio)
             {
                 output[i] = Ratio(window, catalog);
@@ -130,7 +170,7 @@ public sealed class FeatureSet
 
     private static double Ratio(WindowAggregate window, SensorCatalog catalog)
     {
-        if (!catalog.TryGetIndex("pressure", out var p) || !catalog.TryGetIndex("flow_rate", out var f))
+        if (!catalog.TryGetIndex(TutorialSensors.Pressure, out var p) || !catalog.TryGetIndex(TutorialSensors.FlowRate, out var f))
         {
             return double.NaN;
         }
@@ -139,29 +179,11 @@ public sealed class FeatureSet
         return flow > 0 ? WindowStatistics.Mean(window.Sensor(p)) / flow : double.NaN;
     }
 
-    private void Resolve(SensorCatalog catalog)
-    {
-        if (ReferenceEquals(catalog, _resolvedFor) && catalog.Count == _resolvedCount)
-        {
-            return;
-        }
-
-        var resolved = new int[_features.Length];
-        for (var i = 0; i < _features.Length; i++)
-        {
-            resolved[i] = catalog.TryGetIndex(_features[i].Sensor, out var index) ? index : -1;
-        }
-
-        _resolved = resolved;
-        _resolvedFor = catalog;
-        _resolvedCount = catalog.Count;
-    }
-
     private static (string, FeatureStat) Parse(string name)
     {
         if (name == PressureFlowRatioName)
         {
-            return ("pressure", FeatureStat.PressureFlowRatio);
+            return (TutorialSensors.Pressure, FeatureStat.PressureFlowRatio);
         }
 
         var dot = name.LastIndexOf('.');

@@ -23,6 +23,17 @@ public sealed class DetectionPipeline
     private int[] _modelColumns = [];
     private double[] _modelInput = [];
 
+    // Sensor index of each feature in this pipeline's catalog, resolved again when the catalog grows (a new sensor).
+    private readonly int[] _featureSensors;
+    private int _featureSensorsFor = -1;
+
+    // Pumps reported silent and not yet heard from again; looked for once per second of stream time.
+    private readonly HashSet<string> _silent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _silenceStarts = new(StringComparer.Ordinal);
+    private readonly long _silentAfterMicros;
+    private long _nextSilenceCheck = long.MinValue;
+    private const long SilenceCheckMicros = 1_000_000;
+
     public DetectionPipeline(PipelineOptions options, IDetectionSink sink, AnomalyModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -35,6 +46,8 @@ public sealed class DetectionPipeline
         _windower = new Windower(options.Windows, Catalog);
         _policy = new AlertPolicy(options.Alerts);
         _scored = new ScoredWindow(options.Features.Count);
+        _featureSensors = new int[options.Features.Count];
+        _silentAfterMicros = (long)options.PumpSilentAfter.TotalMicroseconds;
         Model = model;
     }
 
@@ -137,7 +150,47 @@ public sealed class DetectionPipeline
             EmitClosed();
         }
 
+        if (_silentAfterMicros > 0)
+        {
+            if (_silent.Count > 0 && _silent.Remove(reading.PumpId))
+            {
+                EmitSilence(AlertEventKind.PumpResumed, reading.PumpId, reading.Timestamp);
+            }
+
+            if (_windower.StreamTime >= _nextSilenceCheck)
+            {
+                FindSilentPumps();
+                _nextSilenceCheck = _windower.StreamTime + SilenceCheckMicros;
+            }
+        }
+
         return ReadingStatus.Accepted;
+    }
+
+    private void FindSilentPumps()
+    {
+        foreach (var pump in _windower.Pumps)
+        {
+            if (_windower.IdleMicros(pump) >= _silentAfterMicros && _silent.Add(pump))
+            {
+                EmitSilence(AlertEventKind.PumpSilent, pump, _windower.StreamTime);
+            }
+        }
+    }
+
+    private void EmitSilence(AlertEventKind kind, string pump, long at)
+    {
+        var last = _windower.NewestReading(pump) ?? at;
+        var silentSince = kind == AlertEventKind.PumpSilent ? last : _silenceStarts.GetValueOrDefault(pump, last);
+        _silenceStarts[pump] = silentSince;
+        var minutes = _options.PumpSilentAfter.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        var context = kind == AlertEventKind.PumpSilent
+            ? $"no reading from this pump for at least {minutes} min of stream time while other pumps kept reporting: check the pump, its sensors and its link"
+            : null;
+        Counters.Alerts++;
+        _sink.OnAlert(new Alert(Alert.SilenceIdFor(pump, silentSince), kind, pump,
+            kind == AlertEventKind.PumpSilent ? AlertSeverity.Critical : AlertSeverity.Warning,
+            silentSince, at, double.NaN, double.NaN, _model?.ModelId ?? "", [], context));
     }
 
     private void EmitClosed()
@@ -153,7 +206,13 @@ public sealed class DetectionPipeline
     private void Emit(WindowAggregate window)
     {
         Counters.Windows++;
-        _options.Features.Compute(window, Catalog, _scored.Features);
+        if (_featureSensorsFor != Catalog.Count)
+        {
+            _options.Features.Resolve(Catalog, _featureSensors);
+            _featureSensorsFor = Catalog.Count;
+        }
+
+        _options.Features.Compute(window, Catalog, _featureSensors, _scored.Features);
         _scored.PumpId = window.PumpId;
         _scored.Start = window.Start;
         _scored.End = window.End;

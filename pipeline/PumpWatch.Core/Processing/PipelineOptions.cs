@@ -13,7 +13,13 @@ public sealed record PipelineOptions(
     FeatureSet Features,
     IReadOnlyList<SensorSpec> Sensors)
 {
-    /// <summary>One-minute tumbling windows, 5 s lateness, default validation and alert policy, every feature of the four tutorial sensors.</summary>
+    /// <summary>
+    /// A pump the stream has moved on from by this much event time, since its newest reading arrived, raises a
+    /// <c>pump_silent</c> event (and <c>pump_resumed</c> when it sends again); <see cref="TimeSpan.Zero"/> turns it off.
+    /// </summary>
+    public TimeSpan PumpSilentAfter { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>One-minute tumbling windows, 5 s lateness, default validation and alert policy, every feature of the four tutorial sensors, silence after 5 min.</summary>
     public static PipelineOptions Default { get; } = new(
         WindowOptions.Tumbling(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5)),
         ValidationOptions.Default,

@@ -7,7 +7,7 @@ namespace PumpWatch.Core.Windows;
 /// at most 1 MB per shard).
 /// </summary>
 /// <remarks>
-/// Layout (version 1): version byte; newest event time; the open panes, each with start, end, reading count,
+/// Layout (version 2): version byte; newest event time; end of the newest closed window; the open panes, each with start, end, reading count,
 /// the timestamps seen as sorted 7-bit deltas, and its sensors; then the panes held by a sliding window.
 /// A sensor is its name, its count, eleven doubles (mean, M2, M3, M4, min, max, first value, last value, time mean,
 /// time M2, time-value co-moment) and first and last time as deltas from the pane start.
@@ -16,7 +16,7 @@ namespace PumpWatch.Core.Windows;
 /// </remarks>
 internal static class PumpStateCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static string Encode(PumpWindows pump, SensorCatalog catalog)
     {
@@ -25,6 +25,7 @@ internal static class PumpStateCodec
         {
             writer.Write(Version);
             writer.Write(pump.MaxSeen);
+            writer.Write(pump.ClosedThrough);
             writer.Write7BitEncodedInt(pump.Open.Count);
             foreach (var pane in pump.Open)
             {
@@ -75,6 +76,7 @@ internal static class PumpStateCodec
             }
 
             pump.MaxSeen = reader.ReadInt64();
+            pump.ClosedThrough = reader.ReadInt64();
             var open = reader.Read7BitEncodedInt();
             for (var i = 0; i < open; i++)
             {

@@ -1,6 +1,6 @@
 namespace PumpWatch.Core.Windows;
 
-/// <summary>Window state of one pump: open panes (sorted by start), the newest event time, and the sliding window.</summary>
+/// <summary>Window state of one pump: open panes (sorted by start), the newest event time, what has closed, and the sliding window.</summary>
 internal sealed class PumpWindows(string pumpId)
 {
     public string PumpId { get; } = pumpId;
@@ -9,6 +9,12 @@ internal sealed class PumpWindows(string pumpId)
 
     /// <summary>Newest accepted event time; <see cref="long.MinValue"/> before the first reading.</summary>
     public long MaxSeen { get; set; } = long.MinValue;
+
+    /// <summary>End of the newest window closed for this pump (by its own readings or the stream's watermark); readings before it are late.</summary>
+    public long ClosedThrough { get; set; } = long.MinValue;
+
+    /// <summary>The stream's event time when this pump's newest reading was accepted: how far the stream has moved on without it.</summary>
+    public long StreamTimeAtLast { get; set; } = long.MinValue;
 
     public SlidingWindow Sliding { get; } = new();
 

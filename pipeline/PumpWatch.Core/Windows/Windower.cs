@@ -10,9 +10,18 @@ namespace PumpWatch.Core.Windows;
 /// <remarks>
 /// Readings land in panes (the whole window when tumbling, one hop when hopping, one reading when trailing).
 /// A reading is a duplicate when its pump already has a reading with that timestamp in an open pane or as
-/// its newest; it is late when its timestamp is at or before the newest minus the allowed lateness. A pane
-/// closes once its end is at most newest - lateness + 1 microsecond, i.e. no acceptable reading can still
-/// land in it. Closed windows collect in <see cref="Closed"/> until <see cref="Release"/>.
+/// its newest; it is late when its timestamp is at or before the newest minus the allowed lateness, or before
+/// the end of a window already closed. A pane closes once its end is at most newest - lateness + 1 microsecond,
+/// i.e. no acceptable reading can still land in it.
+/// <para>
+/// A pump that stops sending would keep its last window open for ever, so the stream as a whole also closes
+/// windows: <see cref="StreamTime"/> is the newest event time of any pump, and a pump the stream has moved on from
+/// by more than the allowed lateness since its own newest reading (it is idle, not merely behind) has its windows
+/// closed up to StreamTime - lateness + 1 as if it had sent a reading then. "Moved on since its newest reading"
+/// is measured in stream time at arrival, not event time, so a file sorted by pump (each pump's history in turn,
+/// every pump but the first behind the stream) closes nothing early: the pump being read is never idle.
+/// </para>
+/// Closed windows collect in <see cref="Closed"/> until <see cref="Release"/>.
 /// </remarks>
 public sealed class Windower
 {
@@ -23,6 +32,10 @@ public sealed class Windower
     private readonly Stack<WindowAggregate> _windows = new();
     private readonly List<WindowAggregate> _closed = [];
     private readonly long _paneMicros;
+    private long _nextIdleSweep = long.MinValue;
+
+    /// <summary>How often, in stream event time, idle pumps are looked for: at most this late beyond the bound.</summary>
+    private const long IdleSweepMicros = 1_000_000;
 
     public Windower(WindowOptions options, SensorCatalog catalog)
     {
@@ -44,6 +57,9 @@ public sealed class Windower
 
     public IEnumerable<string> Pumps => _pumps.Keys;
 
+    /// <summary>Newest accepted event time of any pump (<see cref="long.MinValue"/> before the first reading).</summary>
+    public long StreamTime { get; private set; } = long.MinValue;
+
     /// <summary>Merges a valid reading into its pump's window, or reports it as duplicate or late.</summary>
     public WindowAdmission Add(ParsedReading reading)
     {
@@ -57,7 +73,7 @@ public sealed class Windower
             return WindowAdmission.Duplicate;
         }
 
-        if (pump.MaxSeen != long.MinValue && t <= pump.MaxSeen - _options.LatenessMicros)
+        if ((pump.MaxSeen != long.MinValue && t <= pump.MaxSeen - _options.LatenessMicros) || t < pump.ClosedThrough)
         {
             return WindowAdmission.Late;
         }
@@ -71,14 +87,51 @@ public sealed class Windower
 
         pane.Timestamps.Add(t);
         pane.Aggregate.Add(reading, _catalog.Count);
+        if (t > StreamTime)
+        {
+            StreamTime = t;
+        }
+
+        pump.StreamTimeAtLast = StreamTime;
         if (t > pump.MaxSeen)
         {
             pump.MaxSeen = t;
             CloseUpTo(pump, t - _options.LatenessMicros + 1);
         }
 
+        if (StreamTime >= _nextIdleSweep)
+        {
+            CloseIdle();
+            _nextIdleSweep = StreamTime + IdleSweepMicros;
+        }
+
         return WindowAdmission.Accepted;
     }
+
+    /// <summary>Closes the windows of every pump the stream has moved on from by more than the allowed lateness (see remarks).</summary>
+    public void CloseIdle()
+    {
+        var bound = StreamTime - _options.LatenessMicros + 1;
+        foreach (var pump in _pumps.Values)
+        {
+            if (pump.Open.Count > 0 && IdleMicros(pump) > _options.LatenessMicros)
+            {
+                CloseUpTo(pump, bound);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How far the stream has moved on, in event time, since <paramref name="pumpId"/>'s newest reading arrived;
+    /// 0 for an unknown pump or one sending now.
+    /// </summary>
+    public long IdleMicros(string pumpId) => _pumps.TryGetValue(pumpId, out var pump) ? IdleMicros(pump) : 0;
+
+    private long IdleMicros(PumpWindows pump) => pump.StreamTimeAtLast == long.MinValue ? 0 : StreamTime - pump.StreamTimeAtLast;
+
+    /// <summary>Newest accepted event time of <paramref name="pumpId"/>, or null for an unknown pump.</summary>
+    public long? NewestReading(string pumpId) =>
+        _pumps.TryGetValue(pumpId, out var pump) && pump.MaxSeen != long.MinValue ? pump.MaxSeen : null;
 
     /// <summary>Closes every open window of every pump (end of input, or the final invoke of a Lambda window).</summary>
     public void CloseAll()
@@ -122,6 +175,8 @@ public sealed class Windower
         RemovePump(pumpId);
         var pump = new PumpWindows(pumpId);
         PumpStateCodec.Decode(state, pump, _catalog, () => _panes.Count > 0 ? _panes.Pop() : new Pane());
+        StreamTime = Math.Max(StreamTime, pump.MaxSeen);
+        pump.StreamTimeAtLast = StreamTime;
         _pumps[pumpId] = pump;
     }
 
@@ -158,6 +213,7 @@ public sealed class Windower
         {
             var pane = pump.Open[0];
             pump.Open.RemoveAt(0);
+            pump.ClosedThrough = Math.Max(pump.ClosedThrough, pane.End);
             Close(pump, pane);
             _panes.Push(pane);
         }

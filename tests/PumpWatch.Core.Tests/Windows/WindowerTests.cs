@@ -218,10 +218,14 @@ public sealed class WindowerTests
         Assert.Equal(WindowAdmission.Accepted, Add(R("2", 15, 1))); // lateness is per pump
         Assert.Empty(windower.Closed);
         Assert.Equal(WindowAdmission.Accepted, Add(R("1", 65, 1))); // newest - lateness = 60: closes [0, 60)
-        var closed = Assert.Single(windower.Closed);
+        // Pump 1's window closes by its own reading; pump 2's by the stream's watermark, since the stream moved on
+        // 45 s (more than the 5 s lateness) since pump 2's reading arrived.
+        Assert.Equal(2, windower.Closed.Count);
+        var closed = windower.Closed.Single(w => w.PumpId == "1");
         Assert.Equal(3, closed.Count);
         Assert.Equal(T0, closed.Start);
         Assert.Equal(T0 + (60 * Second), closed.End);
+        Assert.Equal(1, windower.Closed.Single(w => w.PumpId == "2").Count);
     }
 
     [Fact]

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Processing;
+
+namespace PumpWatch.Cli.Commands;
+
+/// <summary>
+/// The alert policy's flags, on the verbs that raise alerts (demo, backtest) and nowhere else: k of n, critical margin,
+/// cooldown, resolve-after, and how long a pump may be silent.
+/// </summary>
+internal sealed class AlertOptions
+{
+    private static readonly AlertPolicyOptions Defaults = AlertPolicyOptions.Default;
+
+    public Option<int> K { get; } = new("--alert-k") { Description = $"Open an alert when k of the last n window scores exceed the threshold (default {Defaults.K})", DefaultValueFactory = _ => Defaults.K };
+    public Option<int> N { get; } = new("--alert-n") { Description = $"... of the last n windows (default {Defaults.N})", DefaultValueFactory = _ => Defaults.N };
+    public Option<double> CriticalMargin { get; } = new("--critical-margin") { Description = $"Critical when a score exceeds the threshold by this much (default {Defaults.CriticalMargin})", DefaultValueFactory = _ => Defaults.CriticalMargin };
+    public Option<TimeSpan?> Cooldown { get; } = new("--cooldown") { Description = "No new alert for a pump within this time of its last one unless severity escalates (default 00:30:00)" };
+    public Option<int> ResolveAfter { get; } = new("--resolve-after") { Description = $"Resolve after this many consecutive normal windows (default {Defaults.ResolveAfter})", DefaultValueFactory = _ => Defaults.ResolveAfter };
+    public Option<TimeSpan> SilentAfter { get; } = new("--silent-after") { Description = "Report a pump silent (pump_silent) when the stream moves on this long without it; 00:00:00 turns it off", DefaultValueFactory = _ => PipelineOptions.Default.PumpSilentAfter };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { K, N, CriticalMargin, Cooldown, ResolveAfter, SilentAfter })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public AlertPolicyOptions Policy(ParseResult parse)
+    {
+        var (k, n, margin, cooldown, resolve) = (parse.GetValue(K), parse.GetValue(N), parse.GetValue(CriticalMargin), parse.GetValue(Cooldown), parse.GetValue(ResolveAfter));
+        var problem = n is < 1 or > 30 ? $"--alert-n {n} must be 1..30"
+            : k < 1 || k > n ? $"--alert-k {k} must be 1..{n} (--alert-n)"
+            : !(margin >= 0) ? $"--critical-margin {margin} must be >= 0"
+            : cooldown < TimeSpan.Zero ? $"--cooldown {cooldown} must not be negative"
+            : resolve < 1 ? $"--resolve-after {resolve} must be >= 1"
+            : null;
+        return problem is null ? new AlertPolicyOptions(k, n, margin, cooldown, resolve) : throw new UserError(problem);
+    }
+
+    public PipelineOptions Apply(ParseResult parse, PipelineOptions options)
+    {
+        var silent = parse.GetValue(SilentAfter);
+        if (silent < TimeSpan.Zero)
+        {
+            throw new UserError($"--silent-after {silent} must not be negative");
+        }
+
+        return options with { Alerts = Policy(parse), PumpSilentAfter = silent };
+    }
+}
