@@ -87,8 +87,6 @@ public sealed class VerbTests : IDisposable
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         Assert.All(rows, r => Assert.Equal(-double.Parse(r[2], CultureInfo.InvariantCulture), double.Parse(r[1], CultureInfo.InvariantCulture)));
         Assert.Equal(Enumerable.Range(0, 11_183).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[0]));
-        // Calibrated on these same rows at 5%: about 5% are flagged.
-        Assert.InRange(rows.Count(r => r[3] == "1") / 11_183.0, 0.04, 0.06);
     }
 
     [Fact]
