@@ -31,10 +31,14 @@ public sealed class WindowerTests
     // Golub, LeVeque 1983), n of them are summed, and the sum itself rounds; 2 units fail now and then, 4 passed repeated runs, 16 leaves 4x.
     private const double MomentRoundingUnits = 16;
 
+    // FsCheck draws from this seed, so every run checks the same 100 cases (a failure is reproducible as it stands).
+    private static readonly Config Seeded = Config.QuickThrowOnFailure.WithReplay(
+        Microsoft.FSharp.Core.FSharpOption<Replay>.Some(new Replay(new Rnd(20_260_501), Microsoft.FSharp.Core.FSharpOption<int>.None)));
+
     [Fact]
     public void Merge_AnySplitAndOrder_EqualsTwoPassMomentsOfTheRawValues()
     {
-        Prop.ForAll(
+        Check.One(Seeded, Prop.ForAll(
             Gen.Choose(-1000, 1000).ArrayOf().Where(a => a.Length >= 2).ToArbitrary(),
             Gen.Elements(0.0, 1e6).ToArbitrary(),
             Gen.Choose(0, int.MaxValue).ToArbitrary(),
@@ -86,7 +90,7 @@ public sealed class WindowerTests
                 AssertTwoPass(times, values, all, "aggregated at once");
                 AssertTwoPass(times, values, merged, $"merged from {parts.Count} parts");
                 return true;
-            }).QuickCheckThrowOnFailure();
+            }));
     }
 
     /// <summary>Every field of <paramref name="actual"/> against a two-pass computation over the raw (time, value) pairs.</summary>
