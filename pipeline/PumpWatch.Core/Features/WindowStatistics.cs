@@ -4,10 +4,12 @@ namespace PumpWatch.Core.Features;
 
 /// <summary>
 /// Statistics of a <see cref="SensorAggregate"/>. Numeric policy, for every method: an empty aggregate gives
-/// NaN; statistics that need spread (std, slope, skewness, kurtosis, rise rate) give NaN for one reading and
-/// for zero variance; std uses the N-1 normaliser; skewness and kurtosis are the population (biased) moment
-/// ratios g1 = sqrt(n) M3 / M2^1.5 and excess g2 = n M4 / M2^2 - 3, as MathNet's PopulationSkewness and
-/// PopulationKurtosis.
+/// NaN; std, slope, skewness, kurtosis and rise rate give NaN for one reading. With two or more readings: std of a
+/// constant series is 0 (a stuck sensor must show as zero spread, not as missing); skewness and kurtosis are NaN at
+/// zero variance (0/0); slope is NaN when all readings share one time, rise rate when first and last do. Std uses the
+/// N-1 normaliser; skewness and kurtosis are the population (biased) moment ratios g1 = sqrt(n) M3 / M2^1.5 and
+/// excess g2 = n M4 / M2^2 - 3, as MathNet's PopulationSkewness and PopulationKurtosis for three or more values
+/// (MathNet gives NaN below three; here two readings give the formula's value, e.g. kurtosis -2).
 /// </summary>
 public static class WindowStatistics
 {
