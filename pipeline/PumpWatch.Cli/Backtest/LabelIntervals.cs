@@ -54,7 +54,7 @@ internal sealed class LabelIntervals
             var start = Parse(cells[2], path, line, 3);
             var end = Parse(cells[3], path, line, 4);
             var sensor = cells.Length > 5 && cells[5].Trim().Length > 0 ? cells[5].Trim() : null;
-            labels.Add(cells[0].Trim(), start, end, cells[1].Trim(), sensor);
+            labels.Add(PumpIds.Normalize(cells[0]), start, end, cells[1].Trim(), sensor);
         }
 
         return labels;

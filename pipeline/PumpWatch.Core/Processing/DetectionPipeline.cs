@@ -106,6 +106,7 @@ public sealed class DetectionPipeline
         ArgumentNullException.ThrowIfNull(reading);
         Counters.Records++;
         reading.CopyTo(_reading, Catalog);
+        _reading.PumpId = Pumps.Intern(PumpIds.Normalize(reading.PumpId));
         var outcome = _parser.Validate(_reading, referenceMicros);
         if (!outcome.IsValid)
         {

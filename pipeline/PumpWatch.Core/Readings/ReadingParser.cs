@@ -216,7 +216,8 @@ public sealed class ReadingParser
                 return new(QuarantineReason.MissingPumpId, $"pump_id is {reader.TokenType}, not a string or number");
         }
 
-        var trimmed = id[..length].Trim();
+        Span<char> normal = stackalloc char[MaxPumpIdChars];
+        var trimmed = normal[..PumpIds.Normalize(id[..length], normal)];
         if (trimmed.IsEmpty)
         {
             return new(QuarantineReason.MissingPumpId, "pump_id is empty");
@@ -273,7 +274,12 @@ public sealed class ReadingParser
 
     private ParseOutcome SetSensor(ParsedReading reading, scoped ReadOnlySpan<char> name, double value)
     {
-        var index = IsSensorName(name) ? _sensors.GetOrAdd(name) : -1;
+        // A known sensor is looked up without the name check: the check only guards what may be added.
+        if (!_sensors.TryGetIndex(name, out var index))
+        {
+            index = IsSensorName(name) ? _sensors.GetOrAdd(name) : -1;
+        }
+
         if (index < 0)
         {
             reading.IgnoredFields++;
