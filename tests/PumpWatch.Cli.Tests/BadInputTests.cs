@@ -18,6 +18,20 @@ public sealed class BadInputTests : IDisposable
         Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--window", "15")]
+    [InlineData("--window", "15 minutes")]
+    [InlineData("--hop", "30")]
+    public void DurationWithoutAUnit_IsRefused_NotReadAsDays(string flag, string value)
+    {
+        File.WriteAllLines(_cli.PathOf("r.jsonl"), ["{\"pump_id\": 1, \"timestamp\": \"2026-05-01T00:00:00\", \"vibration\": 1.5}"]);
+        AssertOneLineError(_cli.Run("train", "r.jsonl", flag, value), flag, $"'{value}'", "15m");
+    }
+
+    [Fact]
+    public void AlertFlags_OnAVerbThatRaisesNoAlerts_AreRefused() =>
+        AssertOneLineError(_cli.Run("train", "r.jsonl", "--cooldown", "10m"), "--cooldown");
+
     [Fact]
     public void MissingFile_NamesIt() => AssertOneLineError(_cli.Run("train", "nope.jsonl"), "nope.jsonl", "no such file");
 

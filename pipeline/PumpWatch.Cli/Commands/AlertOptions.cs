@@ -15,9 +15,9 @@ internal sealed class AlertOptions
     public Option<int> K { get; } = new("--alert-k") { Description = $"Open an alert when k of the last n window scores exceed the threshold (default {Defaults.K})", DefaultValueFactory = _ => Defaults.K };
     public Option<int> N { get; } = new("--alert-n") { Description = $"... of the last n windows (default {Defaults.N})", DefaultValueFactory = _ => Defaults.N };
     public Option<double> CriticalMargin { get; } = new("--critical-margin") { Description = $"Critical when a score exceeds the threshold by this much (default {Defaults.CriticalMargin})", DefaultValueFactory = _ => Defaults.CriticalMargin };
-    public Option<TimeSpan?> Cooldown { get; } = new("--cooldown") { Description = "No new alert for a pump within this time of its last one unless severity escalates (default 00:30:00)" };
+    public Option<TimeSpan?> Cooldown { get; } = Durations.OptionalOption("--cooldown", "No new alert for a pump within this time of its last one unless severity escalates (default 30m)");
     public Option<int> ResolveAfter { get; } = new("--resolve-after") { Description = $"Resolve after this many consecutive normal windows (default {Defaults.ResolveAfter})", DefaultValueFactory = _ => Defaults.ResolveAfter };
-    public Option<TimeSpan> SilentAfter { get; } = new("--silent-after") { Description = "Report a pump silent (pump_silent) when the stream moves on this long without it; 00:00:00 turns it off", DefaultValueFactory = _ => PipelineOptions.Default.PumpSilentAfter };
+    public Option<TimeSpan> SilentAfter { get; } = Durations.Option("--silent-after", "Report a pump silent (pump_silent) when the stream moves on this long without it; 0s turns it off", PipelineOptions.Default.PumpSilentAfter);
 
     public void AddTo(Command command)
     {

@@ -18,8 +18,8 @@ internal sealed class CommonOptions
     public Option<string> PumpColumn { get; } = new("--pump-column") { Description = "CSV pump id column", DefaultValueFactory = _ => "pump_id" };
     public Option<string?> Pump { get; } = new("--pump") { Description = "Fixed pump id for a CSV without a pump column" };
     public Option<string?> Sensors { get; } = new("--sensors") { Description = "Comma-separated sensor columns, each optionally COLUMN=SENSOR to rename, e.g. temp_c=temperature,press=pressure (default: every other numeric column, named as in the file)" };
-    public Option<TimeSpan> Window { get; } = new("--window") { Description = "Window size", DefaultValueFactory = _ => TimeSpan.FromMinutes(1) };
-    public Option<string?> Hop { get; } = new("--hop") { Description = "Hop between windows (hh:mm:ss), or 'reading' for a window ending at every reading; default: tumbling" };
+    public Option<TimeSpan> Window { get; } = Durations.Option("--window", "Window size", TimeSpan.FromMinutes(1));
+    public Option<string?> Hop { get; } = new("--hop") { Description = $"Hop between windows ({Durations.Help}), or 'reading' for a window ending at every reading; default: tumbling" };
     public Option<string[]> SensorRanges { get; } = new("--sensor-range")
     {
         Description = "Physical range of a sensor, NAME=MIN:MAX[:UNIT]; values outside are quarantined (repeatable; defaults: temperature -40:250 degC, pressure 0:2000 psi, flow_rate 0:5000 US gal/min, vibration 0:100 mm/s)",
@@ -125,8 +125,8 @@ internal sealed class CommonOptions
             {
                 null => WindowOptions.Tumbling(size),
                 "reading" => WindowOptions.Trailing(size),
-                _ when TimeSpan.TryParse(hop, CultureInfo.InvariantCulture, out var h) => WindowOptions.Hopping(size, h),
-                _ => throw new UserError($"--hop '{hop}' is neither hh:mm:ss nor 'reading'"),
+                _ when Durations.TryParse(hop, out var h) => WindowOptions.Hopping(size, h),
+                _ => throw new UserError($"--hop '{hop}' is neither {Durations.Help} nor 'reading'"),
             };
             var options = PipelineOptions.Default with { Windows = windows, Sensors = SensorSpecs(parse.GetValue(SensorRanges) ?? []) };
             return alerts is null ? options : alerts.Apply(parse, options);

@@ -10,8 +10,8 @@ internal static class DemoCommand
     public static Command Create(TimeProvider time)
     {
         var pumps = new Option<int>("--pumps") { Description = "Simulated pumps", DefaultValueFactory = _ => 5 };
-        var duration = new Option<TimeSpan>("--duration") { Description = "Simulated time to run (hh:mm:ss)", DefaultValueFactory = _ => TimeSpan.FromHours(8) };
-        var warmup = new Option<TimeSpan>("--warmup") { Description = "Healthy warm-up to train on when no --model is given", DefaultValueFactory = _ => TimeSpan.FromHours(3) };
+        var duration = Durations.Option("--duration", "Simulated time to run", TimeSpan.FromHours(8));
+        var warmup = Durations.Option("--warmup", "Healthy warm-up to train on when no --model is given", TimeSpan.FromHours(3));
         var speed = new Option<double>("--speed") { Description = "Times real time; 0 = as fast as possible", DefaultValueFactory = _ => 600 };
         var seed = new Option<int>("--seed") { Description = "Simulator and forest seed", DefaultValueFactory = _ => 1 };
         var malformed = new Option<double>("--malformed-rate") { Description = "Share of malformed messages", DefaultValueFactory = _ => 0.001 };
