@@ -39,6 +39,25 @@ internal sealed class CommonOptions
         : EventTime.TryParseIso(System.Text.Encoding.UTF8.GetBytes(text), out var micros) ? micros
         : throw new UserError($"{flag} '{text}' is not an ISO-8601 time");
 
+    /// <summary>Options about readings (CSV columns, windows, sensors, alerts) that a tabular run has no use for.</summary>
+    public IEnumerable<Option> ReadingsOnly => [TimeColumn, TimeFormat, PumpColumn, Pump, Sensors, Window, Hop, Cooldown, SensorRanges];
+
+    /// <summary>
+    /// Refuses the first of <paramref name="options"/> given on the command line: one line naming it, rather than
+    /// running as if it had not been given. Defaults do not count (<c>Implicit</c>), only what the user typed.
+    /// </summary>
+    public static void Refuse(ParseResult parse, string why, IEnumerable<Option> options)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        foreach (var option in options)
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                throw new UserError($"{option.Name} {why}");
+            }
+        }
+    }
+
     public void AddCsv(Command command)
     {
         foreach (var option in new Option[] { Delimiter, TimeColumn, TimeFormat, PumpColumn, Pump, Sensors })

@@ -31,19 +31,28 @@ internal static class ScoreCommand
         };
         common.AddCsv(command);
         common.AddWindows(command);
-        command.SetAction((parse, cancel) => CliRun.Guard(async () =>
+        command.SetAction((parse, cancel) => CliRun.Guard(() =>
         {
             var path = parse.GetValue(input)!;
+            var isTabular = parse.GetValue(tabular);
 
             // Flags first, files second: a wrong flag is reported before anything is read.
+            if (isTabular)
+            {
+                CommonOptions.Refuse(parse, "does not apply with --tabular (rows are scored as they are, not as readings)", common.ReadingsOnly);
+            }
+            else
+            {
+                CommonOptions.Refuse(parse, "applies only with --tabular", [noHeader, ignore]);
+            }
+
             var csv = common.Csv(parse);
             var options = common.Pipeline(parse);
             var detector = ModelFiles.Load(parse.GetValue(model)!);
             var outPath = parse.GetValue(output)!;
-            await using var writer = new StreamWriter(outPath);
             var c = CultureInfo.InvariantCulture;
-            long rows = 0, flagged = 0;
-            if (parse.GetValue(tabular))
+            long rows, flagged;
+            if (isTabular)
             {
                 var ignored = parse.GetValue(ignore)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
                 var table = TabularCsv.Read(path, common.DelimiterOf(parse), !parse.GetValue(noHeader), ignored);
@@ -52,36 +61,38 @@ internal static class ScoreCommand
                     throw new UserError($"{path}: {table.Width} columns ({string.Join(", ", table.Names)}) but model {detector.ModelId} takes {detector.Features.Count} ({string.Join(", ", detector.Features)})");
                 }
 
-                await writer.WriteLineAsync("row,score_samples,anomaly_score,predicted").ConfigureAwait(false);
-                for (var r = 0; r < table.Count; r++)
-                {
-                    var s = detector.Score(table.Rows.AsSpan(r * table.Width, table.Width));
-                    var predicted = s > detector.Threshold.Value;
-                    flagged += predicted ? 1 : 0;
-                    await writer.WriteLineAsync(string.Create(c, $"{r},{-s:R},{s:R},{(predicted ? 1 : 0)}")).ConfigureAwait(false);
-                    rows++;
-                }
+                var scores = TabularScores.Score(detector, table, cancel);
+                using var file = new OutputFile(outPath, bufferSize: 0);
+                flagged = TabularScores.Write(file.Stream, scores, detector.Threshold.Value);
+                file.Commit();
+                rows = scores.Length;
             }
             else
             {
                 (options, _) = common.ForInput(parse, path, csv);
-                var sink = new WindowCsvSink(writer);
-                var pipeline = new DetectionPipeline(options, sink);
-                try
+                using var file = new OutputFile(outPath);
+                using (var writer = new StreamWriter(file.Stream, leaveOpen: true))
                 {
-                    pipeline.Model = detector;
-                }
-                catch (ModelMismatchException e)
-                {
-                    throw new UserError($"{parse.GetValue(model)}: {e.Message}");
+                    var sink = new WindowCsvSink(writer);
+                    var pipeline = new DetectionPipeline(options, sink);
+                    try
+                    {
+                        pipeline.Model = detector;
+                    }
+                    catch (ModelMismatchException e)
+                    {
+                        throw new UserError($"{parse.GetValue(model)}: {e.Message}");
+                    }
+
+                    writer.WriteLine("pump_id,window_start,window_end,readings,score_samples,anomaly_score,threshold,predicted");
+                    Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "scoring"), cancel);
+                    (rows, flagged) = (sink.Rows, sink.Flagged);
                 }
 
-                await writer.WriteLineAsync("pump_id,window_start,window_end,readings,score_samples,anomaly_score,threshold,predicted").ConfigureAwait(false);
-                Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "scoring"), cancel);
-                (rows, flagged) = (sink.Rows, sink.Flagged);
+                file.Commit();
             }
 
-            Console.WriteLine($"Scored {rows} {(parse.GetValue(tabular) ? "rows" : "windows")} with model {detector.ModelId}: {flagged} above threshold {detector.Threshold.Value.ToString("0.0000", c)}; written to {outPath}");
+            Console.WriteLine($"Scored {rows} {(isTabular ? "rows" : "windows")} with model {detector.ModelId}: {flagged} above threshold {detector.Threshold.Value.ToString("0.0000", c)}; written to {outPath}");
             return 0;
         }));
         return command;

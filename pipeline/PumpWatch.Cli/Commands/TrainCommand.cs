@@ -43,6 +43,17 @@ internal static class TrainCommand
                 throw new UserError("--tabular reads a CSV file, not --db");
             }
 
+            if (parse.GetValue(tabular))
+            {
+                // The envelope raises window scores only; tabular scores are the forest's alone.
+                CommonOptions.Refuse(parse, "does not apply with --tabular (rows are the feature vectors, not readings)",
+                    [.. common.ReadingsOnly, from, to, pumps, common.EnvelopeSd]);
+            }
+            else
+            {
+                CommonOptions.Refuse(parse, "applies only with --tabular", [noHeader, ignore]);
+            }
+
             var training = common.Training(parse);
             AnomalyModel model;
             string source;
@@ -85,7 +96,12 @@ internal static class TrainCommand
             }
 
             var outPath = parse.GetValue(output)!;
-            await File.WriteAllTextAsync(outPath, ModelArtifact.ToJson(model), cancel).ConfigureAwait(false);
+            using (var file = new OutputFile(outPath))
+            {
+                await file.Stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(ModelArtifact.ToJson(model)), cancel).ConfigureAwait(false);
+                file.Commit();
+            }
+
             Console.WriteLine($"Trained model {model.ModelId} on {source}.");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  features: {string.Join(", ", model.Features)}"));

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Statistics;
 
 namespace PumpWatch.Core.Forest;
@@ -9,6 +11,12 @@ namespace PumpWatch.Core.Forest;
 public sealed class AnomalyModel
 {
     private const int MaxStackFeatures = 256;
+
+    // Rows scaled at a time by the batch Score: a multiple of the forest's 8-row block, small enough to stay in cache.
+    private const int ScaleBlockRows = 512;
+
+    // Training rows scored per parallel task when calibrating the threshold: one task for a few thousand windows.
+    private const int ParallelChunkRows = 16_384;
 
     internal AnomalyModel(string modelId, DateTimeOffset created, string featureSetVersion, IReadOnlyList<string> features,
         FeatureScaler scaler, IsolationForest forest, int seed, Threshold threshold, TrainingSummary training, TrainingEnvelope envelope)
@@ -69,7 +77,15 @@ public sealed class AnomalyModel
 
         var forest = IsolationForest.Fit(scaled, width, options.Forest);
         var scores = new double[n];
-        forest.Score(scaled, scores);
+        // Calibration scores every training row, which costs more than growing the trees on a large table (567,498
+        // rows: about 0.3 s scoring against 10 ms fitting): chunks go to every core; each row's score is the same.
+        var chunks = (n + ParallelChunkRows - 1) / ParallelChunkRows;
+        Parallel.For(0, chunks, chunk =>
+        {
+            var first = chunk * ParallelChunkRows;
+            var count = Math.Min(ParallelChunkRows, n - first);
+            forest.Score(scaled.AsSpan(first * width, count * width), scores.AsSpan(first, count));
+        });
         var threshold = options.FixedThreshold is { } value
             ? Threshold.Fixed(value)
             : Threshold.FromFalseAlarmRate(scores, options.FalseAlarmRate);
@@ -122,8 +138,45 @@ public sealed class AnomalyModel
     }
 
     /// <summary>
+    /// Anomaly scores s of raw feature vectors (row-major, <see cref="Features"/> columns) into <paramref name="scores"/>,
+    /// equal to <see cref="Score(ReadOnlySpan{double})"/> row by row: rows are scaled a block at a time and go through
+    /// the forest's block scorer. Allocates nothing per row (one pooled buffer per call); safe to call concurrently.
+    /// </summary>
+    // Optimised from the first call, as the forest's block scorer is (see there).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Score(ReadOnlySpan<double> rows, Span<double> scores)
+    {
+        var width = Features.Count;
+        if (rows.Length != scores.Length * width)
+        {
+            throw new ArgumentException($"expected {scores.Length} rows of {width} features", nameof(rows));
+        }
+
+        var buffer = ArrayPool<double>.Shared.Rent(ScaleBlockRows * width);
+        try
+        {
+            for (var r = 0; r < scores.Length; r += ScaleBlockRows)
+            {
+                var count = Math.Min(ScaleBlockRows, scores.Length - r);
+                var scaled = buffer.AsSpan(0, count * width);
+                var raw = rows.Slice(r * width, count * width);
+                for (var k = 0; k < count; k++)
+                {
+                    Scaler.Transform(raw.Slice(k * width, width), scaled.Slice(k * width, width));
+                }
+
+                Forest.Score(scaled, scores.Slice(r, count));
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
     /// The score a window is alerted on: the isolation score, raised when a feature lies far outside the training
-    /// range (<see cref="TrainingEnvelope"/>). Equals <see cref="Score"/> for everything inside the envelope.
+    /// range (<see cref="TrainingEnvelope"/>). Equals <see cref="Score(ReadOnlySpan{double})"/> for everything inside the envelope.
     /// </summary>
     public double ScoreWindow(ReadOnlySpan<double> raw, out double isolationScore)
     {

@@ -20,7 +20,13 @@ public sealed class FeatureScaler
         Kind = kind;
         Center = center;
         Scale = scale;
+        _center = center;
+        _scale = scale;
     }
+
+    // The same arrays as Center and Scale: Transform indexes them directly, not through the list interface.
+    private readonly double[] _center;
+    private readonly double[] _scale;
 
     public ScalerKind Kind { get; }
 
@@ -81,7 +87,7 @@ public sealed class FeatureScaler
         for (var f = 0; f < raw.Length; f++)
         {
             var v = raw[f];
-            scaled[f] = double.IsNaN(v) ? 0.0 : (v - Center[f]) / Scale[f];
+            scaled[f] = double.IsNaN(v) ? 0.0 : (v - _center[f]) / _scale[f];
         }
     }
 }
