@@ -39,8 +39,8 @@ internal sealed class CommonOptions
         : EventTime.TryParseIso(System.Text.Encoding.UTF8.GetBytes(text), out var micros) ? micros
         : throw new UserError($"{flag} '{text}' is not an ISO-8601 time");
 
-    /// <summary>Options about readings (CSV columns, windows, sensors, alerts) that a tabular run has no use for.</summary>
-    public IEnumerable<Option> ReadingsOnly => [TimeColumn, TimeFormat, PumpColumn, Pump, Sensors, Window, Hop, Cooldown, SensorRanges];
+    /// <summary>Options about readings (CSV columns, windows, sensors) that a tabular run has no use for.</summary>
+    public IEnumerable<Option> ReadingsOnly => [TimeColumn, TimeFormat, PumpColumn, Pump, Sensors, Window, Hop, SensorRanges];
 
     /// <summary>
     /// Refuses the first of <paramref name="options"/> given on the command line: one line naming it, rather than
