@@ -152,6 +152,38 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(300, predictions.Count); // the 300 readings after the training rows, one window each
         var metrics = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("bt/metrics.json"))).RootElement;
         Assert.True(metrics.GetProperty("events_detected").GetInt32() == 1, result.Out + File.ReadAllText(_cli.PathOf("bt/alerts.jsonl")));
+
+        // Each prediction is its own reading's: the reading's time and label (readings 500..519 are labelled, nothing after).
+        var expectedTimes = Enumerable.Range(300, 300).Select(i => DateTimeOffset.FromUnixTimeSeconds(1_777_593_600 + i).ToString("yyyy-MM-ddTHH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(expectedTimes, predictions.Select(p => p.Split(',')[0]).ToList());
+        var labelled = predictions.Where(p => p.EndsWith(",1", StringComparison.Ordinal)).Select(p => p.Split(',')[0]).ToList();
+        Assert.Equal(expectedTimes.GetRange(200, 20), labelled);
+    }
+
+    [Fact]
+    public void Backtest_LabelsNamingAPumpNotInTheData_WarnsAndFails()
+    {
+        var simulator = new PumpSimulator(new SimulatorOptions(1, TimeSpan.FromSeconds(1), Start, TimeSpan.FromHours(2), 4, 0, []));
+        File.WriteAllLines(_cli.PathOf("p.jsonl"), simulator.Generate().Select(r => (r with { Reading = r.Reading with { PumpId = "P-101" } }).ToLine()));
+        File.WriteAllLines(_cli.PathOf("labels.csv"), ["pump_id,fault,start,end", "P101,bearing_wear,2026-05-01T01:30:00Z,2026-05-01T02:00:00Z"]);
+        var result = _cli.Run("backtest", "p.jsonl", "--train-to", "2026-05-01T01:00:00Z", "--labels", "labels.csv", "--out", "bt");
+        Assert.Equal(3, result.Code);
+        Assert.Contains("'P101', which is not in the data (pumps: P-101)", result.Err, StringComparison.Ordinal);
+        Assert.Contains("no label in labels.csv overlaps", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_WithoutLabels_PrintsNoPrecisionOrRecall()
+    {
+        var simulator = new PumpSimulator(new SimulatorOptions(1, TimeSpan.FromSeconds(1), Start, TimeSpan.FromHours(2), 4, 0, []));
+        File.WriteAllLines(_cli.PathOf("p.jsonl"), simulator.Generate().Select(r => r.ToLine()));
+        var result = _cli.Run("backtest", "p.jsonl", "--train-to", "2026-05-01T01:00:00Z", "--out", "bt");
+        Assert.True(result.Code == 0, result.Err);
+        Assert.DoesNotContain("  precision ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("no labels, so no precision or recall", result.Out, StringComparison.Ordinal);
+        var metrics = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("bt/metrics.json"))).RootElement;
+        Assert.Equal(JsonValueKind.Null, metrics.GetProperty("precision").ValueKind);
+        Assert.False(metrics.GetProperty("labelled").GetBoolean());
     }
 
     [Fact]

@@ -11,20 +11,22 @@ namespace PumpWatch.Cli.Backtest;
 /// false alerts are opened alerts overlapping no interval of their pump, per pump-day of data.
 /// </summary>
 internal sealed record BacktestMetrics(
-    long Windows, long TruePositives, long FalsePositives, long FalseNegatives, long TrueNegatives,
-    double Precision, double Recall, double F1, double FalseAlarmRate, double MissedAlarmRate,
+    bool Labelled, int Pumps, long Windows, long PartialWindows, long TruePositives, long FalsePositives, long FalseNegatives, long TrueNegatives,
+    double? Precision, double? Recall, double? F1, double? FalseAlarmRate, double? MissedAlarmRate,
     int Events, int EventsDetected, double? MedianDetectionDelayMinutes, double? MedianLeadTimeMinutes,
-    int Alerts, int FalseAlerts, double PumpDays, double FalseAlertsPerPumpDay, IReadOnlyList<BacktestFault> Faults)
+    int Alerts, int FalseAlerts, double PumpDays, double? FalseAlertsPerPumpDay, IReadOnlyList<BacktestFault> Faults)
 {
-    public static BacktestMetrics From(WindowConfusion c, DetectionReport report)
+    /// <summary>The figures from the window counts and the event-level report; without labels every label-dependent figure is null.</summary>
+    public static BacktestMetrics From(WindowConfusion c, DetectionReport report, bool labelled, long partialWindows, int pumps)
     {
         ArgumentNullException.ThrowIfNull(report);
+        double? L(double v) => labelled ? v : null;
         var faults = report.Faults.Select(f => new BacktestFault(f.Fault.PumpId, f.Fault.Kind, f.Fault.Sensor, EventTime.Format(f.Fault.Start),
             f.Fault.IsOpenEnded ? null : EventTime.Format(f.Fault.End), f.Detected, f.FirstAlert is { } a ? EventTime.Format(a.WindowEnd) : null,
             f.DelayMinutes, f.LeadMinutes, f.FirstAlert?.AlertId)).ToList();
-        return new BacktestMetrics(c.Total, c.TruePositives, c.FalsePositives, c.FalseNegatives, c.TrueNegatives,
-            c.Precision, c.Recall, c.F1, c.FalseAlarmRate, c.MissedAlarmRate,
+        return new BacktestMetrics(labelled, pumps, c.Total, partialWindows, c.TruePositives, c.FalsePositives, c.FalseNegatives, c.TrueNegatives,
+            L(c.Precision), L(c.Recall), L(c.F1), L(c.FalseAlarmRate), L(c.MissedAlarmRate),
             report.Faults.Count, report.Detected, report.MedianDelayMinutes, report.MedianLeadMinutes,
-            report.Alerts, report.FalseAlerts.Count, report.PumpDays, report.FalseAlertsPerPumpDay, faults);
+            report.Alerts, report.FalseAlerts.Count, report.PumpDays, L(report.FalseAlertsPerPumpDay), faults);
     }
 }

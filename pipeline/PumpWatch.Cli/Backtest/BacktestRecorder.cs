@@ -10,9 +10,16 @@ namespace PumpWatch.Cli.Backtest;
 /// Writes a backtest's predictions and alerts as the pipeline produces them and keeps only counts, the opened
 /// alerts and each pump's time span, so memory stays flat however long the replay.
 /// </summary>
-internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts, Func<string, long, long, bool> isLabelled, Func<string, long, long, bool> inTraining) : DetectionSink
+/// <remarks>
+/// With one window per reading (<paramref name="perReading"/>) a prediction is that reading's: its time is the
+/// reading's timestamp and its label whether the reading itself lies in a labelled interval. Otherwise a prediction is
+/// a window's: its time is the window's end and it is labelled when any labelled interval overlaps the window.
+/// Partial windows (too few readings to score) make no prediction.
+/// </remarks>
+internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts, Func<string, long, long, bool> isLabelled, Func<string, long, long, bool> inTraining, bool perReading) : DetectionSink
 {
     private readonly Dictionary<string, (long First, long Last)> _span = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Start, long End)> _scored = new(StringComparer.Ordinal);
 
     private long _tp, _fp, _fn, _tn;
 
@@ -27,6 +34,15 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
 
     /// <summary>Sum over pumps of the time between their first and last reading, in days.</summary>
     public double PumpDays => _span.Values.Sum(s => (s.Last - s.First) / 86_400e6);
+
+    /// <summary>Pump ids seen in the data, in order of their first reading.</summary>
+    public IReadOnlyList<string> PumpIds => _span.Keys.ToList();
+
+    public bool HasPump(string pumpId) => _span.ContainsKey(pumpId);
+
+    /// <summary>Whether [start, end) overlaps the span of <paramref name="pumpId"/>'s scored windows (outside training).</summary>
+    public bool ScoredOverlaps(string pumpId, long start, long end) =>
+        _scored.TryGetValue(pumpId, out var span) && span.Start < end && start < span.End;
 
     public void WriteHeader() => predictions.WriteLine("time,pump_id,score,threshold,predicted,label");
 
@@ -43,7 +59,16 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
             return;
         }
 
-        var label = isLabelled(w.PumpId, w.Start, w.End);
+        if (!w.Complete)
+        {
+            return;
+        }
+
+        // A trailing window ends 1 us after its reading: the reading's own instant is [End - 1, End).
+        var (from, time) = perReading ? (w.End - 1, w.End - 1) : (w.Start, w.End);
+        ref var scored = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_scored, w.PumpId, out var seen);
+        scored = seen ? (Math.Min(scored.Start, w.Start), Math.Max(scored.End, w.End)) : (w.Start, w.End);
+        var label = isLabelled(w.PumpId, from, w.End);
         var predicted = w.Exceeds;
         switch ((predicted, label))
         {
@@ -54,7 +79,7 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
         }
 
         predictions.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{EventTime.Format(w.End)},{w.PumpId},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}"));
+            $"{EventTime.Format(time)},{w.PumpId},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}"));
     }
 
     public override void OnAlert(Alert alert)

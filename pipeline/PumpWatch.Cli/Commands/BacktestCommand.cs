@@ -64,6 +64,11 @@ internal static class BacktestCommand
                 throw new UserError("give --labels or --label-column, not both");
             }
 
+            // The labels file is checked before anything long runs: a typo there should not cost a training run.
+            var labelsPath = parse.GetValue(labels);
+            var fixedTruth = labelsPath is null ? null : LabelIntervals.FromFile(labelsPath);
+            var labelled = fixedTruth is not null || csv.LabelColumn is not null;
+
             var wall = time.GetTimestamp();
             AnomalyModel detector;
             Func<string, long, long, bool> inTraining;
@@ -86,15 +91,13 @@ internal static class BacktestCommand
                 File.Delete(f);
             }
 
-            var labelsPath = parse.GetValue(labels);
-            var fixedTruth = labelsPath is null ? null : LabelIntervals.FromFile(labelsPath);
             var labelBuilder = new LabelIntervals.Builder();
             Func<string, long, long, bool> isLabelled = fixedTruth is not null ? fixedTruth.Overlaps : labelBuilder.Overlaps;
 
             using var store = new DuckDbStore(dbPath, options.Features.Names);
             await using var predictionsOut = new StreamWriter(Path.Combine(dir, "predictions.csv"));
             await using var alertsOut = new StreamWriter(Path.Combine(dir, "alerts.jsonl"));
-            var recorder = new BacktestRecorder(predictionsOut, alertsOut, isLabelled, inTraining);
+            var recorder = new BacktestRecorder(predictionsOut, alertsOut, isLabelled, inTraining, options.Windows.PerReading);
             recorder.WriteHeader();
             var pipeline = new DetectionPipeline(options, new CompositeSink(store, recorder));
             try
@@ -118,10 +121,10 @@ internal static class BacktestCommand
             store.Flush();
             var truth = fixedTruth ?? labelBuilder.Build();
             var report = DetectionEvaluation.Evaluate(truth.Faults, recorder.Opened, recorder.DataEnd, recorder.PumpDays);
-            var metrics = BacktestMetrics.From(recorder.Confusion, report);
+            var metrics = BacktestMetrics.From(recorder.Confusion, report, labelled, pipeline.Counters.PartialWindows, pipeline.Pumps.Count);
             await File.WriteAllTextAsync(Path.Combine(dir, "metrics.json"), JsonSerializer.Serialize(metrics, BacktestJsonContext.Default.BacktestMetrics), cancel).ConfigureAwait(false);
-            Print(metrics, pipeline.Counters, time.GetElapsedTime(wall), dir);
-            return 0;
+            Print(metrics, pipeline.Counters, time.GetElapsedTime(wall), dir, options.Windows.PerReading);
+            return labelled ? CheckLabels(truth, recorder, labelsPath ?? $"--label-column {csv.LabelColumn}") : 0;
         }));
         return command;
     }
@@ -170,21 +173,83 @@ internal static class BacktestCommand
         return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
     }
 
-    private static void Print(BacktestMetrics m, PipelineCounters counters, TimeSpan wall, string dir)
+    /// <summary>
+    /// Labels that match no scored window make every event-level figure meaningless ("0 of 1 faults detected" for a
+    /// pump id spelt P101 against P-101): each such label is named on standard error, and when none matches the
+    /// backtest fails (exit 3) instead of printing results that look real.
+    /// </summary>
+    private static int CheckLabels(LabelIntervals truth, BacktestRecorder recorder, string source)
+    {
+        var faults = truth.Faults;
+        if (faults.Count == 0)
+        {
+            Console.Error.WriteLine($"pumpwatch: warning: {source} holds no labelled interval, so no fault could be detected");
+            return 3;
+        }
+
+        var unmatched = faults.Where(f => !recorder.ScoredOverlaps(f.PumpId, f.Start, f.End)).ToList();
+        foreach (var f in unmatched.Take(5))
+        {
+            var why = recorder.HasPump(f.PumpId)
+                ? "lies outside the scored windows of its pump"
+                : $"names pump '{f.PumpId}', which is not in the data (pumps: {string.Join(", ", recorder.PumpIds.Take(5))}{(recorder.PumpIds.Count > 5 ? ", ..." : "")})";
+            Console.Error.WriteLine($"pumpwatch: warning: label {f.Kind} of pump {f.PumpId} from {EventTime.Format(f.Start)} {why}");
+        }
+
+        if (unmatched.Count > 5)
+        {
+            Console.Error.WriteLine($"pumpwatch: warning: ... and {unmatched.Count - 5} more labels match no scored window");
+        }
+
+        if (unmatched.Count == faults.Count)
+        {
+            Console.Error.WriteLine($"pumpwatch: no label in {source} overlaps a scored window of its pump: the fault figures above mean nothing; check the pump ids and times in the labels");
+            return 3;
+        }
+
+        return 0;
+    }
+
+    private static void Print(BacktestMetrics m, PipelineCounters counters, TimeSpan wall, string dir, bool perReading)
     {
         var c = CultureInfo.InvariantCulture;
-        string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.000", c);
-        Console.WriteLine(string.Create(c, $"Replayed {counters.Records} records ({counters.Accepted} accepted, {counters.Quarantined} quarantined, {counters.Duplicates} duplicates) in {wall.TotalSeconds:0.0} s: {counters.Records / Math.Max(wall.TotalSeconds, 1e-9):0} records/s."));
-        Console.WriteLine($"  windows scored      {m.Windows} (TP {m.TruePositives}, FP {m.FalsePositives}, FN {m.FalseNegatives}, TN {m.TrueNegatives})");
-        Console.WriteLine($"  precision           {F(m.Precision)}");
-        Console.WriteLine($"  recall              {F(m.Recall)}");
-        Console.WriteLine($"  F1                  {F(m.F1)}");
-        Console.WriteLine($"  false-alarm rate    {F(m.FalseAlarmRate)}");
-        Console.WriteLine($"  missed-alarm rate   {F(m.MissedAlarmRate)}");
-        Console.WriteLine($"  faults detected     {m.EventsDetected} of {m.Events}");
-        Console.WriteLine($"  median delay        {(m.MedianDetectionDelayMinutes is { } d ? d.ToString("0.0", c) + " min after onset" : "n/a")}");
-        Console.WriteLine($"  median lead time    {(m.MedianLeadTimeMinutes is { } l ? l.ToString("0.0", c) + " min before the labelled end" : "n/a")}");
-        Console.WriteLine($"  false alerts        {m.FalseAlerts} of {m.Alerts} ({F(m.FalseAlertsPerPumpDay)} per pump-day over {m.PumpDays.ToString("0.00", c)} pump-days)");
+        string F(double? v) => v is not { } x || double.IsNaN(x) ? "n/a" : x.ToString("0.000", c);
+        Console.WriteLine(string.Create(c, $"Replayed {counters.Records} records ({counters.Accepted} accepted, {counters.Quarantined} quarantined, {counters.Duplicates} duplicates) from {m.Pumps} pumps in {wall.TotalSeconds:0.0} s: {counters.Records / Math.Max(wall.TotalSeconds, 1e-9):0} records/s."));
+        if (counters.NumbersFromText > 0)
+        {
+            Console.WriteLine($"  {counters.NumbersFromText} sensor values arrived as numbers in strings and were read as numbers");
+        }
+
+        var unit = perReading ? "readings scored" : "windows scored ";
+        Console.WriteLine($"  {unit}     {m.Windows}{(m.Labelled ? $" (TP {m.TruePositives}, FP {m.FalsePositives}, FN {m.FalseNegatives}, TN {m.TrueNegatives})" : "")}; {m.PartialWindows} partial windows not scored");
+        if (m.Labelled)
+        {
+            Console.WriteLine(perReading
+                ? "  labels per reading: a prediction is positive when its own reading lies in a labelled interval"
+                : "  labels per window: a window is positive when any labelled interval overlaps it");
+            Console.WriteLine($"  precision           {F(m.Precision)}");
+            Console.WriteLine($"  recall              {F(m.Recall)}");
+            Console.WriteLine($"  F1                  {F(m.F1)}");
+            Console.WriteLine($"  false-alarm rate    {F(m.FalseAlarmRate)}");
+            Console.WriteLine($"  missed-alarm rate   {F(m.MissedAlarmRate)}");
+            Console.WriteLine($"  faults detected     {m.EventsDetected} of {m.Events}");
+            foreach (var f in m.Faults)
+            {
+                var what = $"pump {f.PumpId} {f.Fault}{(f.Sensor is null ? "" : $" ({f.Sensor})")} from {f.Start}";
+                Console.WriteLine(f.Detected
+                    ? string.Create(c, $"    DETECTED  {what}: first alert {f.MinutesAfterOnset:0.0} min after onset")
+                    : $"    missed    {what}");
+            }
+
+            Console.WriteLine($"  median delay        {(m.MedianDetectionDelayMinutes is { } d ? d.ToString("0.0", c) + " min after onset" : "n/a")}");
+            Console.WriteLine($"  median lead time    {(m.MedianLeadTimeMinutes is { } l ? l.ToString("0.0", c) + " min before the labelled end" : "n/a")}");
+            Console.WriteLine($"  false alerts        {m.FalseAlerts} of {m.Alerts} ({F(m.FalseAlertsPerPumpDay)} per pump-day over {m.PumpDays.ToString("0.00", c)} pump-days)");
+        }
+        else
+        {
+            Console.WriteLine($"  alerts              {m.Alerts} ({F(m.PumpDays > 0 ? m.Alerts / m.PumpDays : double.NaN)} per pump-day over {m.PumpDays.ToString("0.00", c)} pump-days); no labels, so no precision or recall");
+        }
+
         Console.WriteLine($"  written: {dir}/predictions.csv, metrics.json, alerts.jsonl, backtest.duckdb");
     }
 }

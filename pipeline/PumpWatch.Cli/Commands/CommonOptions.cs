@@ -20,6 +20,12 @@ internal sealed class CommonOptions
     public Option<string?> Sensors { get; } = new("--sensors") { Description = "Comma-separated sensor columns, each optionally COLUMN=SENSOR to rename, e.g. temp_c=temperature,press=pressure (default: every other numeric column, named as in the file)" };
     public Option<TimeSpan> Window { get; } = Durations.Option("--window", "Window size", TimeSpan.FromMinutes(1));
     public Option<string?> Hop { get; } = new("--hop") { Description = $"Hop between windows ({Durations.Help}), or 'reading' for a window ending at every reading; default: tumbling" };
+    public Option<double> MinCoverage { get; } = new("--min-coverage")
+    {
+        Description = "Score a window only when it holds at least this share of the readings its pump's sampling interval implies (0..1; default 0.5; 0 scores every window)",
+        DefaultValueFactory = _ => PipelineOptions.Default.MinWindowCoverage,
+    };
+
     public Option<string[]> SensorRanges { get; } = new("--sensor-range")
     {
         Description = "Physical range of a sensor, NAME=MIN:MAX[:UNIT]; values outside are quarantined (repeatable; defaults: temperature -40:250 degC, pressure 0:2000 psi, flow_rate 0:5000 US gal/min, vibration 0:100 mm/s)",
@@ -40,7 +46,7 @@ internal sealed class CommonOptions
         : throw new UserError($"{flag} '{text}' is not an ISO-8601 time");
 
     /// <summary>Options about readings (CSV columns, windows, sensors) that a tabular run has no use for.</summary>
-    public IEnumerable<Option> ReadingsOnly => [TimeColumn, TimeFormat, PumpColumn, Pump, Sensors, Window, Hop, SensorRanges];
+    public IEnumerable<Option> ReadingsOnly => [TimeColumn, TimeFormat, PumpColumn, Pump, Sensors, Window, Hop, MinCoverage, SensorRanges];
 
     /// <summary>
     /// Refuses the first of <paramref name="options"/> given on the command line: one line naming it, rather than
@@ -70,6 +76,7 @@ internal sealed class CommonOptions
     {
         command.Options.Add(Window);
         command.Options.Add(Hop);
+        command.Options.Add(MinCoverage);
         command.Options.Add(SensorRanges);
     }
 
@@ -147,7 +154,13 @@ internal sealed class CommonOptions
                 _ when Durations.TryParse(hop, out var h) => WindowOptions.Hopping(size, h),
                 _ => throw new UserError($"--hop '{hop}' is neither {Durations.Help} nor 'reading'"),
             };
-            var options = PipelineOptions.Default with { Windows = windows, Sensors = SensorSpecs(parse.GetValue(SensorRanges) ?? []) };
+            var coverage = parse.GetValue(MinCoverage);
+            if (!(coverage is >= 0 and <= 1))
+            {
+                throw new UserError($"--min-coverage {coverage} must be between 0 and 1");
+            }
+
+            var options = PipelineOptions.Default with { Windows = windows, Sensors = SensorSpecs(parse.GetValue(SensorRanges) ?? []), MinWindowCoverage = coverage };
             return alerts is null ? options : alerts.Apply(parse, options);
         }
         catch (ArgumentOutOfRangeException e)

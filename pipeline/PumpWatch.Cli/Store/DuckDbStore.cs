@@ -99,6 +99,7 @@ public sealed partial class DuckDbStore : IResultStore
         batch.Start[row] = window.Start;
         batch.End[row] = window.End;
         batch.Readings[row] = window.Count;
+        batch.Complete[row] = window.Complete;
         batch.Score[row] = window.Score;
         batch.Threshold[row] = window.Threshold;
         batch.ModelId[row] = window.ModelId;
@@ -274,7 +275,7 @@ public sealed partial class DuckDbStore : IResultStore
         for (var r = 0; r < batch.Count; r++)
         {
             var row = appender.CreateRow().AppendValue(batch.Pump[r]).AppendValue(ToDateTime(batch.Start[r])).AppendValue(ToDateTime(batch.End[r]))
-                .AppendValue(batch.Readings[r]);
+                .AppendValue(batch.Readings[r]).AppendValue(batch.Complete[r]);
             row = double.IsNaN(batch.Score[r])
                 ? row.AppendNullValue().AppendNullValue().AppendNullValue()
                 : row.AppendValue(batch.Score[r]).AppendValue(batch.Threshold[r]).AppendValue(batch.ModelId[r]);
@@ -350,7 +351,7 @@ public sealed partial class DuckDbStore : IResultStore
         command.CommandText = $"""
             SET memory_limit = '{MemoryLimit}';
             CREATE TABLE IF NOT EXISTS readings (pump_id VARCHAR NOT NULL, time TIMESTAMP NOT NULL, temperature DOUBLE, pressure DOUBLE, flow_rate DOUBLE, vibration DOUBLE, extras VARCHAR);
-            CREATE TABLE IF NOT EXISTS windows (pump_id VARCHAR NOT NULL, window_start TIMESTAMP NOT NULL, window_end TIMESTAMP NOT NULL, readings INTEGER, score DOUBLE, threshold DOUBLE, model_id VARCHAR{features});
+            CREATE TABLE IF NOT EXISTS windows (pump_id VARCHAR NOT NULL, window_start TIMESTAMP NOT NULL, window_end TIMESTAMP NOT NULL, readings INTEGER, complete BOOLEAN, score DOUBLE, threshold DOUBLE, model_id VARCHAR{features});
             CREATE TABLE IF NOT EXISTS alerts (alert_id VARCHAR, event VARCHAR, pump_id VARCHAR, severity VARCHAR, window_start TIMESTAMP, window_end TIMESTAMP, score DOUBLE, threshold DOUBLE, model_id VARCHAR, json VARCHAR, text VARCHAR);
             CREATE TABLE IF NOT EXISTS quarantine (seq BIGINT, pump_id VARCHAR, time TIMESTAMP, reason VARCHAR, detail VARCHAR, raw VARCHAR);
             """;

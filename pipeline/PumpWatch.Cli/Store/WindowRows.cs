@@ -13,6 +13,8 @@ internal sealed class WindowRows(int capacity, int features)
 
     public int[] Readings { get; } = new int[capacity];
 
+    public bool[] Complete { get; } = new bool[capacity];
+
     public double[] Score { get; } = new double[capacity];
 
     public double[] Threshold { get; } = new double[capacity];

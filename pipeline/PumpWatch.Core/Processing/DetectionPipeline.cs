@@ -218,8 +218,15 @@ public sealed class DetectionPipeline
         _scored.Start = window.Start;
         _scored.End = window.End;
         _scored.Count = window.Count;
+        _scored.ExpectedCount = _windower.ExpectedReadings(window.PumpId);
+        _scored.Complete = !(window.Count < _options.MinWindowCoverage * _scored.ExpectedCount);
+        if (!_scored.Complete)
+        {
+            Counters.PartialWindows++;
+        }
+
         var model = _model;
-        if (model is null)
+        if (model is null || !_scored.Complete)
         {
             _scored.Score = double.NaN;
             _scored.IsolationScore = double.NaN;

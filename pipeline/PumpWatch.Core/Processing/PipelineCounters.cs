@@ -15,6 +15,9 @@ public sealed class PipelineCounters
 
     public long Windows { get; internal set; }
 
+    /// <summary>Windows with too few readings to score (partial windows at the start and end of data, around outages).</summary>
+    public long PartialWindows { get; internal set; }
+
     public long Alerts { get; internal set; }
 
     public long IgnoredFields { get; internal set; }

@@ -19,6 +19,13 @@ public sealed record PipelineOptions(
     /// </summary>
     public TimeSpan PumpSilentAfter { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A window holding fewer than this share of the readings expected at its pump's sampling interval (the first and
+    /// last window of a file, a window cut by an outage) is stored but not scored: its statistics are not comparable with
+    /// full windows'. 0 scores every window.
+    /// </summary>
+    public double MinWindowCoverage { get; init; } = 0.5;
+
     /// <summary>One-minute tumbling windows, 5 s lateness, default validation and alert policy, every feature of the four tutorial sensors, silence after 5 min.</summary>
     public static PipelineOptions Default { get; } = new(
         WindowOptions.Tumbling(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5)),

@@ -16,6 +16,15 @@ public sealed class ScoredWindow
 
     public int Count { get; internal set; }
 
+    /// <summary>
+    /// Readings a window of this pump holds at its typical sampling interval (0 when not yet known); a window with too
+    /// few of them is not <see cref="Complete"/>.
+    /// </summary>
+    public double ExpectedCount { get; internal set; }
+
+    /// <summary>False for a window with too few readings to be scored (see <see cref="PipelineOptions.MinWindowCoverage"/>): stored, never scored or trained on.</summary>
+    public bool Complete { get; internal set; } = true;
+
     public double[] Features { get; }
 
     /// <summary>The score alerts are decided on: the isolation score raised by the training envelope (NaN without a model).</summary>
@@ -36,7 +45,7 @@ public sealed class ScoredWindow
         ArgumentNullException.ThrowIfNull(features);
         var window = new ScoredWindow(features.Length)
         {
-            PumpId = pumpId, Start = start, End = end, Count = count, Score = score, IsolationScore = score, Threshold = threshold, ModelId = modelId,
+            PumpId = pumpId, Start = start, End = end, Count = count, ExpectedCount = count, Score = score, IsolationScore = score, Threshold = threshold, ModelId = modelId,
         };
         features.CopyTo(window.Features, 0);
         return window;

@@ -6,7 +6,7 @@ using PumpWatch.Core.Readings;
 namespace PumpWatch.Core.Training;
 
 /// <summary>
-/// Collects the model features of unscored windows that pass a filter (a warm-up, a time range, the first readings of
+/// Collects the model features of complete, unscored windows that pass a filter (a warm-up, a time range, the first readings of
 /// each pump), then trains a model on them. Every host trains this way: the demo, <c>train</c> and <c>backtest</c>.
 /// </summary>
 public sealed class TrainingCollector : DetectionSink
@@ -45,7 +45,7 @@ public sealed class TrainingCollector : DetectionSink
     public override void OnWindow(ScoredWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        if (!double.IsNaN(window.Score) || !_include(window))
+        if (!window.Complete || !double.IsNaN(window.Score) || !_include(window))
         {
             return;
         }

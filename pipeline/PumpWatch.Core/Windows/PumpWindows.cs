@@ -18,6 +18,9 @@ internal sealed class PumpWindows(string pumpId)
 
     public SlidingWindow Sliding { get; } = new();
 
+    /// <summary>The pump's typical time between readings, for a window's expected reading count.</summary>
+    public SamplingInterval Interval { get; } = new();
+
     public Pane? Find(long paneStart)
     {
         for (var i = Open.Count - 1; i >= 0; i--)

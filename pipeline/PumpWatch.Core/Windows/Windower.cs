@@ -95,6 +95,11 @@ public sealed class Windower
         pump.StreamTimeAtLast = StreamTime;
         if (t > pump.MaxSeen)
         {
+            if (pump.MaxSeen != long.MinValue)
+            {
+                pump.Interval.Add(t - pump.MaxSeen);
+            }
+
             pump.MaxSeen = t;
             CloseUpTo(pump, t - _options.LatenessMicros + 1);
         }
@@ -128,6 +133,13 @@ public sealed class Windower
     public long IdleMicros(string pumpId) => _pumps.TryGetValue(pumpId, out var pump) ? IdleMicros(pump) : 0;
 
     private long IdleMicros(PumpWindows pump) => pump.StreamTimeAtLast == long.MinValue ? 0 : StreamTime - pump.StreamTimeAtLast;
+
+    /// <summary>
+    /// The number of readings a window of <paramref name="pumpId"/> would hold at the pump's typical sampling interval
+    /// (median of its recent gaps); 0 while that is unknown (fewer than two readings).
+    /// </summary>
+    public double ExpectedReadings(string pumpId) =>
+        _pumps.TryGetValue(pumpId, out var pump) && pump.Interval.Median() is var gap and > 0 ? (double)_options.SizeMicros / gap : 0;
 
     /// <summary>Newest accepted event time of <paramref name="pumpId"/>, or null for an unknown pump.</summary>
     public long? NewestReading(string pumpId) =>
@@ -191,6 +203,7 @@ public sealed class Windower
             }
 
             pump.Sliding.Clear();
+            pump.Interval.Clear();
         }
     }
 
