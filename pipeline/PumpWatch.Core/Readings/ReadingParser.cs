@@ -22,6 +22,7 @@ public sealed class ReadingParser
     private readonly SensorCatalog _sensors;
     private readonly PumpIdTable _pumps;
     private readonly ValidationOptions _options;
+    private readonly FieldNameCache _names = new();
 
     public ReadingParser(SensorCatalog sensors, PumpIdTable pumps, ValidationOptions? options = null)
     {
@@ -93,53 +94,71 @@ public sealed class ReadingParser
         var hasPump = false;
         var hasTime = false;
         Span<char> name = stackalloc char[MaxNameChars];
+        var ordinal = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var isPump = reader.ValueTextEquals("pump_id"u8);
-            var isTime = !isPump && reader.ValueTextEquals("timestamp"u8);
-            int nameLength = 0;
-            var nameFits = isPump || isTime || TryCopyName(ref reader, name, out nameLength);
-            reader.Read();
-            if (isPump)
+            // Fast path: a name seen before, recognised by its bytes (escaped names always take the slow path).
+            var cacheable = !reader.ValueIsEscaped && !reader.HasValueSequence;
+            var rawName = cacheable ? reader.ValueSpan : default;
+            var meaning = cacheable ? _names.Find(rawName, ordinal) : FieldNameCache.Unknown;
+            ordinal++;
+            bool isPump, isTime, nameFits;
+            var nameLength = 0;
+            if (meaning == FieldNameCache.Unknown)
             {
-                var outcome = ReadPumpId(ref reader, reading);
-                if (!outcome.IsValid)
+                isPump = reader.ValueTextEquals("pump_id"u8);
+                isTime = !isPump && reader.ValueTextEquals("timestamp"u8);
+                nameFits = isPump || isTime || TryCopyName(ref reader, name, out nameLength);
+                if (cacheable && (isPump || isTime))
                 {
-                    return outcome;
-                }
-
-                hasPump = true;
-            }
-            else if (isTime)
-            {
-                var outcome = ReadTimestamp(ref reader, reading);
-                if (!outcome.IsValid)
-                {
-                    return outcome;
-                }
-
-                hasTime = true;
-            }
-            else if (reader.TokenType == JsonTokenType.Number && nameFits)
-            {
-                var outcome = ReadSensor(ref reader, reading, name[..nameLength]);
-                if (!outcome.IsValid)
-                {
-                    return outcome;
-                }
-            }
-            else if (reader.TokenType == JsonTokenType.String && nameFits)
-            {
-                var outcome = ReadSensorText(ref reader, reading, name[..nameLength]);
-                if (!outcome.IsValid)
-                {
-                    return outcome;
+                    _names.Add(rawName, isPump ? FieldNameCache.PumpId : FieldNameCache.Timestamp);
                 }
             }
             else
             {
+                isPump = meaning == FieldNameCache.PumpId;
+                isTime = meaning == FieldNameCache.Timestamp;
+                nameFits = true;
+            }
+
+            reader.Read();
+            ParseOutcome outcome;
+            if (isPump)
+            {
+                outcome = ReadPumpId(ref reader, reading);
+                hasPump = outcome.IsValid;
+            }
+            else if (isTime)
+            {
+                outcome = ReadTimestamp(ref reader, reading);
+                hasTime = outcome.IsValid;
+            }
+            else if (meaning >= 0 && reader.TokenType == JsonTokenType.Number)
+            {
+                outcome = ReadSensor(ref reader, reading, meaning);
+            }
+            else if (reader.TokenType == JsonTokenType.Number && nameFits)
+            {
+                var sensor = ResolveSensor(name[..nameLength]);
+                outcome = sensor < 0 ? Ignore(reading) : ReadSensor(ref reader, reading, sensor);
+                if (sensor >= 0 && cacheable)
+                {
+                    _names.Add(rawName, sensor);
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.String && (meaning >= 0 || nameFits))
+            {
+                outcome = ReadSensorText(ref reader, reading, meaning >= 0 ? _sensors[meaning].Name : name[..nameLength]);
+            }
+            else
+            {
                 reader.Skip();
-                reading.IgnoredFields++;
+                outcome = Ignore(reading);
+            }
+
+            if (!outcome.IsValid)
+            {
+                return outcome;
             }
         }
 
@@ -262,17 +281,21 @@ public sealed class ReadingParser
         }
     }
 
-    private ParseOutcome ReadSensor(ref Utf8JsonReader reader, ParsedReading reading, scoped ReadOnlySpan<char> name)
+    private ParseOutcome ReadSensor(ref Utf8JsonReader reader, ParsedReading reading, int sensor)
     {
-        if (!reader.TryGetDouble(out var value) || !double.IsFinite(value))
+        // Numbers are never escaped in JSON, so the token's bytes are the number's text.
+        if ((reader.HasValueSequence || !DecimalText.TryParse(reader.ValueSpan, out var value))
+            && (!reader.TryGetDouble(out value) || !double.IsFinite(value)))
         {
-            return new(QuarantineReason.NonFiniteValue, $"{name} is {Encoding.ASCII.GetString(reader.ValueSpan)}, not a finite double");
+            return new(QuarantineReason.NonFiniteValue, $"{_sensors[sensor].Name} is {Encoding.ASCII.GetString(reader.ValueSpan)}, not a finite double");
         }
 
-        return SetSensor(reading, name, value);
+        reading.Set(sensor, value);
+        return ParseOutcome.Valid;
     }
 
-    private ParseOutcome SetSensor(ParsedReading reading, scoped ReadOnlySpan<char> name, double value)
+    /// <summary>The catalog index of a numeric field, adding it as a sensor when its name may be one; -1 to ignore it.</summary>
+    private int ResolveSensor(scoped ReadOnlySpan<char> name)
     {
         // A known sensor is looked up without the name check: the check only guards what may be added.
         if (!_sensors.TryGetIndex(name, out var index))
@@ -280,14 +303,7 @@ public sealed class ReadingParser
             index = IsSensorName(name) ? _sensors.GetOrAdd(name) : -1;
         }
 
-        if (index < 0)
-        {
-            reading.IgnoredFields++;
-            return ParseOutcome.Valid;
-        }
-
-        reading.Set(index, value);
-        return ParseOutcome.Valid;
+        return index;
     }
 
     /// <summary>
@@ -314,7 +330,14 @@ public sealed class ReadingParser
             }
 
             reading.NumbersFromText++;
-            return SetSensor(reading, name, number);
+            var sensor = ResolveSensor(name);
+            if (sensor < 0)
+            {
+                return Ignore(reading);
+            }
+
+            reading.Set(sensor, number);
+            return ParseOutcome.Valid;
         }
 
         if (IsNonFiniteText(value))

@@ -84,4 +84,29 @@ public sealed class ReadingParserTests
         Assert.True(_catalog.TryGetIndex("motor_current", out var index));
         Assert.Equal(41.5, _reading.Value(index));
     }
+
+    [Fact]
+    public void Parse_SameFieldsInAnotherOrderOrEscaped_ReadTheSameValues()
+    {
+        // The parser remembers field names by position; records that reorder or escape them must still read right.
+        string[] records =
+        [
+            """{"pump_id": 1, "timestamp": 1777636800, "temperature": 71.5, "pressure": 300.25}""",
+            """{"pressure": 300.25, "temperature": 71.5, "timestamp": 1777636800, "pump_id": 1}""",
+            """{"temp\u0065rature": 71.5, "pump_id": 1, "pressur\u0065": 300.25, "timestamp": 1777636800}""",
+            """{"pump_id": 1, "timestamp": 1777636800, "pressure": 300.25, "temperature": 71.5}""",
+        ];
+        _catalog.TryGetIndex("temperature", out var t);
+        _catalog.TryGetIndex("pressure", out var p);
+        foreach (var json in records)
+        {
+            var outcome = Parse(json);
+            Assert.True(outcome.IsValid, outcome.Detail);
+            Assert.Equal("1", _reading.PumpId);
+            Assert.Equal(1_777_636_800L * 1_000_000, _reading.Timestamp);
+            Assert.Equal(71.5, _reading.Value(t));
+            Assert.Equal(300.25, _reading.Value(p));
+            Assert.Equal(2, _reading.SensorCount);
+        }
+    }
 }

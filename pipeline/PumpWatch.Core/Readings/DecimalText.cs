@@ -1,0 +1,64 @@
+namespace PumpWatch.Core.Readings;
+
+/// <summary>
+/// The fast path for the numbers sensors send (<c>71.25</c>, <c>-0.003</c>, <c>312</c>): at most 15 digits and no
+/// exponent. Such a number is m / 10^k with m below 2^53 and k at most 15, both exact in a double, and one IEEE
+/// division of exact operands is correctly rounded (Clinger 1990, "How to read floating point numbers accurately"),
+/// so the result is the same double as a full parser's. Anything else returns false for the full parser.
+/// </summary>
+internal static class DecimalText
+{
+    private const int MaxDigits = 15;
+
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+
+    /// <summary>Parses a JSON number token of the simple form; false means "use the full parser", not "invalid".</summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (text.Length > 0 && text[0] == '-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        long mantissa = 0;
+        var digits = 0;
+        var fraction = -1;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '.' && fraction < 0)
+            {
+                fraction = 0;
+                continue;
+            }
+
+            var d = c - '0';
+            if ((uint)d > 9 || ++digits > MaxDigits)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + d;
+            if (fraction >= 0)
+            {
+                fraction++;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        var magnitude = fraction > 0 ? mantissa / PowersOfTen[fraction] : mantissa;
+        value = negative ? -magnitude : magnitude;
+        return true;
+    }
+}
