@@ -1,3 +1,4 @@
+using PumpWatch.Core.Readings;
 using MathNet.Numerics.Random;
 
 namespace PumpWatch.Simulator;
@@ -6,7 +7,7 @@ namespace PumpWatch.Simulator;
 public static class FaultSchedule
 {
     private static readonly FaultKind[] PumpFaults = [FaultKind.BearingWear, FaultKind.SealLeak, FaultKind.Cavitation, FaultKind.MotorOverheating, FaultKind.Blockage];
-    private static readonly string[] Sensors = ["temperature", "pressure", "flow_rate", "vibration"];
+    private static readonly IReadOnlyList<string> Sensors = TutorialSensors.All;
 
     /// <summary>
     /// Two pump faults on different pumps (one pump when there is only one), starting at 40% and 60% of the run and
@@ -29,7 +30,7 @@ public static class FaultSchedule
         if (pumps.Length >= 3)
         {
             var kind = (FaultKind)((int)FaultKind.SensorStuck + rng.Next(4));
-            faults.Add(new FaultSpec(pumps[2], kind, options.Start + (options.Duration * 0.7), TimeSpan.Zero, end, 1.0, Sensors[rng.Next(Sensors.Length)]));
+            faults.Add(new FaultSpec(pumps[2], kind, options.Start + (options.Duration * 0.7), TimeSpan.Zero, end, 1.0, Sensors[rng.Next(Sensors.Count)]));
         }
 
         return faults;

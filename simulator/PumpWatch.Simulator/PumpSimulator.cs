@@ -11,7 +11,7 @@ namespace PumpWatch.Simulator;
 /// </summary>
 public sealed class PumpSimulator
 {
-    private static readonly string[] SensorNames = ["temperature", "pressure", "flow_rate", "vibration"];
+    private static readonly IReadOnlyList<string> SensorNames = TutorialSensors.All;
     private readonly SimulatorOptions _options;
 
     public PumpSimulator(SimulatorOptions options)
@@ -100,7 +100,7 @@ public sealed class PumpSimulator
             var (temperature, pressure, flow, vibration) = model.Step(elapsed, dt, effects);
             double[] values = [temperature, pressure, flow, vibration];
             var present = new List<KeyValuePair<string, double>>(4);
-            for (var i = 0; i < SensorNames.Length; i++)
+            for (var i = 0; i < SensorNames.Count; i++)
             {
                 var value = values[i];
                 var keep = true;

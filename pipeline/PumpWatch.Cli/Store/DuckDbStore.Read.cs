@@ -19,11 +19,11 @@ public sealed partial class DuckDbStore
         while (reader.Read())
         {
             var values = new List<KeyValuePair<string, double>>(4);
-            for (var s = 0; s < TutorialSensors.Length; s++)
+            for (var s = 0; s < TutorialColumns.Count; s++)
             {
                 if (!reader.IsDBNull(2 + s))
                 {
-                    values.Add(new(TutorialSensors[s], reader.GetDouble(2 + s)));
+                    values.Add(new(TutorialColumns[s], reader.GetDouble(2 + s)));
                 }
             }
 

@@ -26,10 +26,11 @@ public sealed partial class DuckDbStore : IResultStore
     // DuckDB may otherwise cache up to 80% of RAM while appending; a fixed cap keeps a long replay's memory flat
     // (10 M readings: 468 MB peak without it). Blocks beyond it are written out, not lost.
     private const string MemoryLimit = "128MB";
-    private static readonly string[] TutorialSensors = ["temperature", "pressure", "flow_rate", "vibration"];
+    // The readings table has a column for each of the tutorial's sensors (in TutorialSensors.All order) and JSON for the rest.
+    private static readonly IReadOnlyList<string> TutorialColumns = TutorialSensors.All;
     private readonly DuckDBConnection _connection;
     private readonly IReadOnlyList<string> _features;
-    private readonly int[] _sensorIndex = new int[TutorialSensors.Length];
+    private readonly int[] _sensorIndex = new int[TutorialColumns.Count];
     private readonly BlockingCollection<object> _work = new(boundedCapacity: 4);
     private readonly ConcurrentStack<ReadingRows> _spareReadings = new();
     private readonly ConcurrentStack<WindowRows> _spareWindows = new();
@@ -76,7 +77,7 @@ public sealed partial class DuckDbStore : IResultStore
         var row = batch.Count++;
         batch.Pump[row] = reading.PumpId;
         batch.Time[row] = reading.Timestamp;
-        for (var s = 0; s < TutorialSensors.Length; s++)
+        for (var s = 0; s < TutorialColumns.Count; s++)
         {
             var index = _sensorIndex[s];
             batch.Values[(row * ReadingRows.Sensors) + s] = index >= 0 ? reading.Value(index) : double.NaN;
@@ -304,9 +305,9 @@ public sealed partial class DuckDbStore : IResultStore
     private void MapCatalog(SensorCatalog catalog)
     {
         _catalog = catalog;
-        for (var i = 0; i < TutorialSensors.Length; i++)
+        for (var i = 0; i < TutorialColumns.Count; i++)
         {
-            _sensorIndex[i] = catalog.TryGetIndex(TutorialSensors[i], out var index) ? index : -1;
+            _sensorIndex[i] = catalog.TryGetIndex(TutorialColumns[i], out var index) ? index : -1;
         }
     }
 

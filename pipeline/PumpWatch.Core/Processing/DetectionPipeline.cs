@@ -265,7 +265,7 @@ public sealed class DetectionPipeline
     {
         var top = model.TopContributions(_modelInput, 3);
         string? context = null;
-        var vibration = _options.Features.IndexOf("vibration.mean");
+        var vibration = _options.Features.IndexOf($"{TutorialSensors.Vibration}.mean");
         if (vibration >= 0 && double.IsFinite(_scored.Features[vibration]))
         {
             context = VibrationZone.Describe(_scored.Features[vibration]);
