@@ -1,5 +1,6 @@
 using PumpWatch.Cli.Store;
 using PumpWatch.Core.Processing;
+using PumpWatch.Core.Storage;
 using PumpWatch.Testing;
 
 namespace PumpWatch.Cli.Tests;

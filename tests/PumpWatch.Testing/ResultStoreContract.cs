@@ -2,14 +2,15 @@ using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
+using PumpWatch.Core.Storage;
 using PumpWatch.Core.Readings;
 
 namespace PumpWatch.Testing;
 
 /// <summary>
-/// What every <see cref="IResultStore"/> must do, whatever is behind it (DuckDB here, Timestream later): derive,
+/// What every <see cref="IResultStore"/> must do, whatever is behind it (DuckDB, memory, Timestream later): derive,
 /// implement <see cref="CreateStore"/>, and the tests run against the real store. Expected values are the inputs
-/// themselves: what goes in must come back.
+/// themselves: what goes in must come back, once.
 /// </summary>
 public abstract class ResultStoreContract
 {
@@ -28,7 +29,7 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
-    public void Readings_RoundTrip_WithAbsentSensorsAndExtras_InTimeOrder()
+    public async Task Readings_RoundTrip_WithAbsentSensorsAndExtras_InTimeOrder()
     {
         var catalog = new SensorCatalog();
         using var store = CreateStore(FeatureNames);
@@ -43,7 +44,7 @@ public abstract class ResultStoreContract
             store.OnReading(Parsed(r, catalog));
         }
 
-        store.Flush();
+        await store.FlushAsync();
         var read = store.Readings(StoreQuery.All).ToList();
         Assert.Equal(3, read.Count);
         Assert.Equal(["1", "2", "1"], read.Select(r => r.PumpId));
@@ -54,7 +55,7 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
-    public void Readings_Query_FiltersByHalfOpenTimeRangeAndPumps()
+    public async Task Readings_Query_FiltersByHalfOpenTimeRangeAndPumps()
     {
         var catalog = new SensorCatalog();
         using var store = CreateStore(FeatureNames);
@@ -66,7 +67,7 @@ public abstract class ResultStoreContract
             }
         }
 
-        store.Flush();
+        await store.FlushAsync();
         var read = store.Readings(new StoreQuery(T0 + (2 * Minute), T0 + (5 * Minute), new HashSet<string> { "a", "c" })).ToList();
         Assert.Equal(6, read.Count);
         Assert.All(read, r => Assert.Contains(r.PumpId, new[] { "a", "c" }));
@@ -74,7 +75,7 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
-    public void Windows_RoundTrip_ScoresFeaturesAndUnscoredWindows()
+    public async Task Windows_RoundTrip_ScoresFeaturesAndUnscoredWindows()
     {
         using var store = CreateStore(FeatureNames);
         var windows = new[]
@@ -87,7 +88,7 @@ public abstract class ResultStoreContract
             store.OnWindow(ScoredWindow.Create(pump, start, start + Minute, count, score, threshold, model, features));
         }
 
-        store.Flush();
+        await store.FlushAsync();
         var read = store.Windows(StoreQuery.All);
         Assert.Equal(2, read.Count);
         Assert.Equal(("1", T0, T0 + Minute, 60, 0.71, 0.58, "if-abc"), (read[0].PumpId, read[0].Start, read[0].End, read[0].Readings, read[0].Score, read[0].Threshold, read[0].ModelId));
@@ -98,7 +99,7 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
-    public void AlertsAndQuarantine_RoundTrip_InOrder()
+    public async Task AlertsAndQuarantine_RoundTrip_InOrder()
     {
         using var store = CreateStore(FeatureNames);
         var alert = new Alert("3@x", AlertEventKind.Opened, "3", AlertSeverity.Critical, T0, T0 + Minute, 0.72, 0.58, "if-abc",
@@ -107,7 +108,7 @@ public abstract class ResultStoreContract
         store.OnAlert(alert with { Kind = AlertEventKind.Resolved, WindowStart = T0 + (5 * Minute), WindowEnd = T0 + (6 * Minute), Score = 0.4 });
         store.OnQuarantined("{\"pump_id\": 1, "u8, null, null, QuarantineReason.MalformedJson, "unexpected end");
         store.OnQuarantined([], "7", T0, QuarantineReason.OutOfRange, "pressure = -5 outside [0, 2000] psi");
-        store.Flush();
+        await store.FlushAsync();
 
         var alerts = store.Alerts(StoreQuery.All);
         Assert.Equal(["opened", "resolved"], alerts.Select(a => a.Event));
@@ -121,20 +122,20 @@ public abstract class ResultStoreContract
     }
 
     [Fact]
-    public void Flush_Twice_AndWritesAfterAFlush_AreKept()
+    public async Task FlushAsync_Twice_AndWritesAfterAFlush_AreKept()
     {
         var catalog = new SensorCatalog();
         using var store = CreateStore(FeatureNames);
         store.OnReading(Parsed(new Reading("1", T0, [new("vibration", 1.0)]), catalog));
-        store.Flush();
-        store.Flush();
+        await store.FlushAsync();
+        await store.FlushAsync();
         store.OnReading(Parsed(new Reading("1", T0 + Minute, [new("vibration", 2.0)]), catalog));
-        store.Flush();
+        await store.FlushAsync();
         Assert.Equal([1.0, 2.0], store.Readings(StoreQuery.All).Select(r => r.Values[0].Value));
     }
 
     [Fact]
-    public void ManyRows_BeyondOneBatch_AllArrive()
+    public async Task ManyRows_BeyondOneBatch_AllArrive()
     {
         var catalog = new SensorCatalog();
         using var store = CreateStore(FeatureNames);
@@ -144,9 +145,44 @@ public abstract class ResultStoreContract
             store.OnReading(Parsed(new Reading((i % 7).ToString(System.Globalization.CultureInfo.InvariantCulture), T0 + i, [new("pressure", i % 1000)]), catalog));
         }
 
-        store.Flush();
+        await store.FlushAsync();
         var read = store.Readings(StoreQuery.All).ToList();
         Assert.Equal(count, read.Count);
         Assert.Equal(Enumerable.Range(0, count).Select(i => (double)(i % 1000)), read.Select(r => r.Values[0].Value));
+    }
+
+    [Fact]
+    public async Task Windows_WrittenTwice_LeaveOneRow_WithTheLatestValues()
+    {
+        using var store = CreateStore(FeatureNames);
+        store.OnWindow(ScoredWindow.Create("1", T0, T0 + Minute, 60, 0.61, 0.58, "if-abc", [4.1, 0.49]));
+        store.OnWindow(ScoredWindow.Create("1", T0 + Minute, T0 + (2 * Minute), 60, 0.50, 0.58, "if-abc", [4.0, 0.48]));
+        // A host re-processes the first window (a retry after a failure): same pump and bounds, new score.
+        store.OnWindow(ScoredWindow.Create("1", T0, T0 + Minute, 60, 0.62, 0.58, "if-abc", [4.1, 0.49]));
+        await store.FlushAsync();
+        // ... and once more after it was made durable.
+        store.OnWindow(ScoredWindow.Create("1", T0, T0 + Minute, 60, 0.63, 0.58, "if-abc", [4.1, 0.49]));
+        await store.FlushAsync();
+
+        var read = store.Windows(StoreQuery.All);
+        Assert.Equal(2, read.Count);
+        Assert.Equal((T0, 0.63), (read[0].Start, read[0].Score));
+        Assert.Equal((T0 + Minute, 0.50), (read[1].Start, read[1].Score));
+    }
+
+    [Fact]
+    public async Task AlertEvents_WrittenTwice_LeaveOneRow()
+    {
+        using var store = CreateStore(FeatureNames);
+        var opened = new Alert("3@x", AlertEventKind.Opened, "3", AlertSeverity.Warning, T0, T0 + Minute, 0.62, 0.58, "if-abc", [], null);
+        store.OnAlert(opened);
+        store.OnAlert(opened);
+        await store.FlushAsync();
+        store.OnAlert(opened);
+        store.OnAlert(opened with { Kind = AlertEventKind.Escalated, Severity = AlertSeverity.Critical, WindowStart = T0 + Minute, WindowEnd = T0 + (2 * Minute) });
+        await store.FlushAsync();
+
+        var alerts = store.Alerts(StoreQuery.All);
+        Assert.Equal(["opened", "escalated"], alerts.Select(a => a.Event));
     }
 }

@@ -118,7 +118,7 @@ internal static class BacktestCommand
                     labelBuilder.Observe(reading.PumpId, reading.Timestamp, label);
                 }
             });
-            store.Flush();
+            await store.FlushAsync(cancel).ConfigureAwait(false);
             var truth = fixedTruth ?? labelBuilder.Build();
             var report = DetectionEvaluation.Evaluate(truth.Faults, recorder.Opened, recorder.DataEnd, recorder.PumpDays);
             var metrics = BacktestMetrics.From(recorder.Confusion, report, labelled, pipeline.Counters.PartialWindows, pipeline.Pumps.Count);

@@ -6,6 +6,7 @@ using PumpWatch.Cli.Store;
 using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
+using PumpWatch.Core.Storage;
 using PumpWatch.Core.Readings;
 
 namespace PumpWatch.Cli.Commands;

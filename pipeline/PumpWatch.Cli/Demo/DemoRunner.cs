@@ -114,7 +114,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         }
 
         pipeline.CloseAllWindows();
-        store.Flush();
+        await store.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         ClearStatus();
         var pumpDays = options.Pumps * (simulatedEnd - options.Start).TotalDays;
         var summary = DemoSummary.Build(simulator.Faults, console.Alerts, simulatedEnd, pumpDays) with

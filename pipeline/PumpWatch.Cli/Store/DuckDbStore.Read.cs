@@ -4,11 +4,12 @@ using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using PumpWatch.Core.Processing;
+using PumpWatch.Core.Storage;
 using PumpWatch.Core.Readings;
 
 namespace PumpWatch.Cli.Store;
 
-/// <summary>The read side of the DuckDB store (call <see cref="Flush"/> first to see what was just written).</summary>
+/// <summary>The read side of the DuckDB store (await <see cref="FlushAsync"/> first to see what was just written).</summary>
 public sealed partial class DuckDbStore
 {
     public IEnumerable<Reading> Readings(StoreQuery query)

@@ -4,6 +4,7 @@ using System.Text;
 using DuckDB.NET.Data;
 using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Processing;
+using PumpWatch.Core.Storage;
 using PumpWatch.Core.Readings;
 
 namespace PumpWatch.Cli.Store;
@@ -12,8 +13,9 @@ namespace PumpWatch.Cli.Store;
 /// The embedded store: one DuckDB file with tables that mirror the Timestream design (pump_id as a dimension,
 /// time, measures). The pipeline thread only copies rows into pooled column batches; one writer thread owns the
 /// connection and appends full batches through DuckDB appenders, so storage runs beside the pipeline on another
-/// core; DuckDB's memory is capped so a long replay stays flat. <see cref="Flush"/> waits until everything handed over is committed; a writer failure surfaces there or
-/// on the next write.
+/// core; DuckDB's memory is capped so a long replay stays flat. <see cref="FlushAsync"/> completes when everything handed over
+/// is committed; a writer failure surfaces there or on the next write. Windows and alert events are idempotent: one
+/// written again (same pump, start and end; same alert id, event and window end) replaces the earlier row.
 /// </summary>
 public sealed partial class DuckDbStore : IResultStore
 {
@@ -35,6 +37,9 @@ public sealed partial class DuckDbStore : IResultStore
     private readonly ConcurrentStack<ReadingRows> _spareReadings = new();
     private readonly ConcurrentStack<WindowRows> _spareWindows = new();
     private readonly Thread _writer;
+
+    // Writer thread only: each pump's newest window end written, to tell a new window from a re-processed one.
+    private readonly Dictionary<string, long> _windowEnds = new(StringComparer.Ordinal);
     private SensorCatalog? _catalog;
     private ReadingRows _readings;
     private WindowRows _windows;
@@ -60,7 +65,7 @@ public sealed partial class DuckDbStore : IResultStore
 
     public string Path { get; }
 
-    /// <summary>The connection, for reading back; use it only after <see cref="Flush"/>.</summary>
+    /// <summary>The connection, for reading back; use it only after <see cref="FlushAsync"/>.</summary>
     public DuckDBConnection Connection => _connection;
 
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -119,6 +124,9 @@ public sealed partial class DuckDbStore : IResultStore
     public void OnAlert(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        // Idempotent: the same event of the same alert (id, event, window end) written again replaces its row.
+        Send(new SingleRow("DELETE FROM alerts WHERE alert_id = $1 AND event = $2 AND window_end = $3",
+            [alert.AlertId, alert.Kind.Code(), ToDateTime(alert.WindowEnd)]));
         Send(new SingleRow("INSERT INTO alerts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         [
             alert.AlertId, alert.Kind.Code(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
@@ -127,8 +135,14 @@ public sealed partial class DuckDbStore : IResultStore
         ]));
     }
 
-    /// <summary>Hands over the partial batches and waits until the writer has committed everything.</summary>
-    public void Flush()
+    /// <summary>Hands over the partial batches and completes when the writer has committed everything.</summary>
+    public async Task FlushAsync(CancellationToken cancel = default)
+    {
+        await HandOver().WaitAsync(cancel).ConfigureAwait(false);
+        ThrowIfFailed();
+    }
+
+    private Task HandOver()
     {
         if (_readings.Count > 0)
         {
@@ -142,10 +156,9 @@ public sealed partial class DuckDbStore : IResultStore
             _windows = _spareWindows.TryPop(out var spare) ? spare : new WindowRows(BatchRows, _features.Count);
         }
 
-        var done = new TaskCompletionSource();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Send(new FlushRequest(done));
-        done.Task.GetAwaiter().GetResult();
-        ThrowIfFailed();
+        return done.Task;
     }
 
     public void Dispose()
@@ -160,7 +173,8 @@ public sealed partial class DuckDbStore : IResultStore
         {
             if (_failure is null)
             {
-                Flush();
+                HandOver().GetAwaiter().GetResult();
+                ThrowIfFailed();
             }
         }
         finally
@@ -215,8 +229,15 @@ public sealed partial class DuckDbStore : IResultStore
                         break;
                     case WindowRows batch:
                         windows ??= _connection.CreateAppender("windows");
-                        AppendWindows(windows, batch);
+                        var rewrites = AppendWindows(windows, batch);
                         uncommitted += batch.Count;
+                        if (rewrites is not null)
+                        {
+                            // Rare (a re-processed window): commit what was appended, then replace each such row.
+                            Commit(ref readings, ref windows, ref uncommitted);
+                            Rewrite(batch, rewrites);
+                        }
+
                         batch.Count = 0;
                         _spareWindows.Push(batch);
                         break;
@@ -271,10 +292,24 @@ public sealed partial class DuckDbStore : IResultStore
         }
     }
 
-    private static void AppendWindows(DuckDBAppender appender, WindowRows batch)
+    /// <summary>
+    /// Appends each window newer than every window of its pump written so far (the stream's normal order) and returns the
+    /// rows that may repeat an earlier one, for <see cref="Rewrite"/>; null when there are none. Windows of one pump close
+    /// in end order, so "not newer" means re-processed (or out of order), never lost.
+    /// </summary>
+    private List<int>? AppendWindows(DuckDBAppender appender, WindowRows batch)
     {
+        List<int>? rewrites = null;
         for (var r = 0; r < batch.Count; r++)
         {
+            ref var newest = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_windowEnds, batch.Pump[r], out var seen);
+            if (seen && batch.End[r] <= newest)
+            {
+                (rewrites ??= []).Add(r);
+                continue;
+            }
+
+            newest = batch.End[r];
             var row = appender.CreateRow().AppendValue(batch.Pump[r]).AppendValue(ToDateTime(batch.Start[r])).AppendValue(ToDateTime(batch.End[r]))
                 .AppendValue(batch.Readings[r]).AppendValue(batch.Complete[r]);
             row = double.IsNaN(batch.Score[r])
@@ -287,6 +322,38 @@ public sealed partial class DuckDbStore : IResultStore
             }
 
             row.EndRow();
+        }
+
+        return rewrites;
+    }
+
+    /// <summary>Replaces the stored row of each given window (same pump, start and end) with the batch's, or adds it.</summary>
+    private void Rewrite(WindowRows batch, List<int> rows)
+    {
+        var values = new object?[8 + batch.FeatureCount];
+        var insert = "INSERT INTO windows VALUES (" + string.Join(", ", Enumerable.Range(1, values.Length).Select(i => $"${i}")) + ")";
+        foreach (var r in rows)
+        {
+            Insert(new SingleRow("DELETE FROM windows WHERE pump_id = $1 AND window_start = $2 AND window_end = $3",
+                [batch.Pump[r], ToDateTime(batch.Start[r]), ToDateTime(batch.End[r])]));
+            var scored = !double.IsNaN(batch.Score[r]);
+            values[0] = batch.Pump[r];
+            values[1] = ToDateTime(batch.Start[r]);
+            values[2] = ToDateTime(batch.End[r]);
+            values[3] = batch.Readings[r];
+            values[4] = batch.Complete[r];
+            values[5] = scored ? batch.Score[r] : null;
+            values[6] = scored ? batch.Threshold[r] : null;
+            values[7] = scored ? batch.ModelId[r] : null;
+            for (var f = 0; f < batch.FeatureCount; f++)
+            {
+                var value = batch.Features[(r * batch.FeatureCount) + f];
+                values[8 + f] = double.IsFinite(value) ? value : null;
+            }
+
+            Insert(new SingleRow(insert, values));
+            ref var newest = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_windowEnds, batch.Pump[r], out _);
+            newest = Math.Max(newest, batch.End[r]);
         }
     }
 
@@ -359,5 +426,11 @@ public sealed partial class DuckDbStore : IResultStore
         command.ExecuteNonQuery();
         command.CommandText = "SELECT coalesce(max(seq), 0) FROM quarantine";
         _quarantined = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT pump_id, epoch_us(max(window_end)) FROM windows GROUP BY pump_id";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            _windowEnds[reader.GetString(0)] = reader.GetInt64(1);
+        }
     }
 }

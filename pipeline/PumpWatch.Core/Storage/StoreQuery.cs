@@ -1,4 +1,4 @@
-namespace PumpWatch.Core.Processing;
+namespace PumpWatch.Core.Storage;
 
 /// <summary>What to read back from a store: an event-time range [From, To) and optionally some pumps. Null means unbounded or all.</summary>
 public sealed record StoreQuery(long? From = null, long? To = null, IReadOnlySet<string>? Pumps = null)

@@ -1,17 +1,10 @@
 using PumpWatch.Core.Readings;
 
-namespace PumpWatch.Core.Processing;
+namespace PumpWatch.Core.Storage;
 
-/// <summary>
-/// A store of readings, scored windows, alerts and quarantined records: written through the pipeline's sink calls,
-/// read back by query. The embedded DuckDB store implements it; the Timestream writer will too. Its behaviour is
-/// pinned by the contract tests in tests/PumpWatch.Testing (ResultStoreContract).
-/// </summary>
-public interface IResultStore : IDetectionSink, IDisposable
+/// <summary>The read side of a store: what training, backtests and dashboards query.</summary>
+public interface IResultReader
 {
-    /// <summary>Makes everything written so far durable and visible to the read methods.</summary>
-    void Flush();
-
     /// <summary>Readings in event-time order (then pump), streamed.</summary>
     IEnumerable<Reading> Readings(StoreQuery query);
 
