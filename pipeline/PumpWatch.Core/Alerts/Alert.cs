@@ -4,7 +4,8 @@ namespace PumpWatch.Core.Alerts;
 
 /// <summary>
 /// An alert event with everything a person or a subscriber filter needs: pump, window, score against threshold,
-/// severity, model, and the top contributing features against their training baseline.
+/// severity, model, the top contributing features against their training baseline, a context line (the ISO 10816
+/// vibration zone), and a hint at the likely cause (<see cref="LikelyCause"/>).
 /// </summary>
 public sealed record Alert(
     string AlertId,
@@ -17,7 +18,8 @@ public sealed record Alert(
     double Threshold,
     string ModelId,
     IReadOnlyList<FeatureContribution> TopFeatures,
-    string? Context)
+    string? Context,
+    string? Hint = null)
 {
     /// <summary>Stable id of the alert episode: the pump and the end of the window that opened it.</summary>
     public static string IdFor(string pumpId, long openedAt) => $"{pumpId}@{Readings.EventTime.Format(openedAt)}";

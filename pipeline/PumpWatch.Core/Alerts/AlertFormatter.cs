@@ -55,7 +55,8 @@ public static class AlertFormatter
         text.Append(c, $"  window {EventTime.Format(alert.WindowStart)} .. {EventTime.Format(alert.WindowEnd)}, model {alert.ModelId}, alert {alert.AlertId}").AppendLine();
         foreach (var f in alert.TopFeatures)
         {
-            text.Append(c, $"  - {Describe(f.Feature)} {Number(f.Value)} vs baseline {Number(f.BaselineMean)} +/- {Number(f.BaselineStd)} ({f.Weight:P0} of isolation");
+            var unit = f.Unit.Length > 0 ? " " + f.Unit : "";
+            text.Append(c, $"  - {Describe(f.Feature)} {Number(f.Value)}{unit} vs baseline {Number(f.BaselineMean)} +/- {Number(f.BaselineStd)}{unit} ({f.Weight:0%} of the evidence");
             if (f.DeviationsBeyondTraining >= 1)
             {
                 text.Append(c, $", {f.DeviationsBeyondTraining:0.0} sd beyond anything in training");
@@ -67,6 +68,11 @@ public static class AlertFormatter
         if (alert.Context is { Length: > 0 } context)
         {
             text.Append("  ").AppendLine(context);
+        }
+
+        if (alert.Hint is { Length: > 0 } hint)
+        {
+            text.Append("  ").AppendLine(hint);
         }
 
         return text.ToString();
@@ -105,19 +111,19 @@ public static class AlertFormatter
 /// <summary>The JSON form of an alert (snake_case, times as ISO-8601).</summary>
 internal sealed record AlertJson(
     string AlertId, string Event, string PumpId, string Severity, string WindowStart, string WindowEnd,
-    double Score, double Threshold, string ModelId, IReadOnlyList<AlertFeatureJson> TopFeatures, string? Context, string Text)
+    double Score, double Threshold, string ModelId, IReadOnlyList<AlertFeatureJson> TopFeatures, string? Context, string? Hint, string Text)
 {
     public static AlertJson From(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
         return new(alert.AlertId, alert.Kind.Code(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
             EventTime.Format(alert.WindowStart), EventTime.Format(alert.WindowEnd), alert.Score, alert.Threshold, alert.ModelId,
-            alert.TopFeatures.Select(f => new AlertFeatureJson(f.Feature, f.Weight, f.Value, f.BaselineMean, f.BaselineStd, f.DeviationsBeyondTraining)).ToList(),
-            alert.Context, AlertFormatter.Subject(alert));
+            alert.TopFeatures.Select(f => new AlertFeatureJson(f.Feature, f.Unit, f.Weight, f.Value, f.BaselineMean, f.BaselineStd, f.DeviationsBeyondTraining)).ToList(),
+            alert.Context, alert.Hint, AlertFormatter.Subject(alert));
     }
 }
 
-internal sealed record AlertFeatureJson(string Feature, double Weight, double Value, double BaselineMean, double BaselineStd, double DeviationsBeyondTraining);
+internal sealed record AlertFeatureJson(string Feature, string Unit, double Weight, double Value, double BaselineMean, double BaselineStd, double DeviationsBeyondTraining);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]

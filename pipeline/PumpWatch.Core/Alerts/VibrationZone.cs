@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PumpWatch.Core.Alerts;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace PumpWatch.Core.Alerts;
 /// </summary>
 public static class VibrationZone
 {
+    private const double MillimetresPerInch = 25.4;
+
     public static char Of(double mmPerSecond) => mmPerSecond switch
     {
         < 1.4 => 'A',
@@ -14,16 +18,40 @@ public static class VibrationZone
         _ => 'D',
     };
 
-    public static string Describe(double mmPerSecond)
+    /// <summary>RMS velocity in mm/s from a value in <paramref name="unit"/> (mm/s or in/s, "RMS" optional); null for any other unit.</summary>
+    public static double? ToMillimetresPerSecond(double value, string unit)
     {
-        var zone = Of(mmPerSecond);
-        var meaning = zone switch
+        ArgumentNullException.ThrowIfNull(unit);
+        var u = unit.Replace("RMS", "", StringComparison.OrdinalIgnoreCase).Trim().ToLowerInvariant();
+        return u switch
         {
-            'A' => "as new",
-            'B' => "fine for long-term operation",
-            'C' => "restricted operation: plan maintenance",
-            _ => "damage likely: stop and inspect",
+            "mm/s" => value,
+            "in/s" or "ips" => value * MillimetresPerInch,
+            _ => null,
         };
-        return FormattableString.Invariant($"Vibration {mmPerSecond:0.00} mm/s RMS is in ISO 10816-3 zone {zone} ({meaning}) for 15-300 kW machines on rigid foundations.");
+    }
+
+    /// <summary>
+    /// The zone line for a mean vibration in <paramref name="unit"/>, or null when the unit is not a velocity this table
+    /// covers. In zones A and B the line says the alert is about the change from the pump's baseline, so that a
+    /// critical alert and "fine for long-term operation" never read as a contradiction.
+    /// </summary>
+    public static string? Describe(double value, string unit)
+    {
+        if (ToMillimetresPerSecond(value, unit) is not { } mm || !double.IsFinite(mm))
+        {
+            return null;
+        }
+
+        var zone = Of(mm);
+        var given = Math.Abs(mm - value) < double.Epsilon ? "" : string.Create(CultureInfo.InvariantCulture, $"{value:0.000} {unit} = ");
+        var level = string.Create(CultureInfo.InvariantCulture, $"Vibration {given}{mm:0.00} mm/s RMS");
+        const string Machines = "for 15-300 kW machines on rigid foundations";
+        return zone switch
+        {
+            'A' or 'B' => $"{level} is still in ISO 10816-3 zone {zone} ({(zone == 'A' ? "as new" : "acceptable for long-term operation")}) {Machines}: the alert is about the change from this pump's own baseline, not the absolute level.",
+            'C' => $"{level} is in ISO 10816-3 zone C (restricted operation: plan maintenance) {Machines}.",
+            _ => $"{level} is in ISO 10816-3 zone D (damage likely: stop and inspect) {Machines}.",
+        };
     }
 }

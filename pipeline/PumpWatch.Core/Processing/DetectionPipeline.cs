@@ -1,4 +1,5 @@
 using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Readings;
 using PumpWatch.Core.Windows;
@@ -263,15 +264,37 @@ public sealed class DetectionPipeline
 
     private Alert BuildAlert(AlertDecision decision, AnomalyModel model)
     {
-        var top = model.TopContributions(_modelInput, 3);
+        string? Unit(string sensor) => Catalog.TryGetIndex(sensor, out var i) ? Catalog[i].Unit : null;
+        var top = model.TopContributions(_modelInput, 3).Select(c => c with { Unit = FeatureUnits.Of(c.Feature, Unit) }).ToList();
+
+        // The ISO 10816 line only where vibration is part of the evidence, in the vibration sensor's own unit.
         string? context = null;
         var vibration = _options.Features.IndexOf($"{TutorialSensors.Vibration}.mean");
-        if (vibration >= 0 && double.IsFinite(_scored.Features[vibration]))
+        if (vibration >= 0 && double.IsFinite(_scored.Features[vibration])
+            && top.Exists(c => c.Feature.StartsWith(TutorialSensors.Vibration + ".", StringComparison.Ordinal)))
         {
-            context = VibrationZone.Describe(_scored.Features[vibration]);
+            context = VibrationZone.Describe(_scored.Features[vibration], Unit(TutorialSensors.Vibration) ?? "");
         }
 
+        var hint = decision.Kind == AlertEventKind.Resolved ? null : LikelyCause.Describe(feature =>
+        {
+            var i = IndexOf(model.Features, feature);
+            return i < 0 || !(model.Training.FeatureStd[i] > 0) ? double.NaN : (_modelInput[i] - model.Training.FeatureMean[i]) / model.Training.FeatureStd[i];
+        });
         return new Alert(Alert.IdFor(_scored.PumpId, decision.OpenedAt), decision.Kind, _scored.PumpId, decision.Severity,
-            _scored.Start, _scored.End, _scored.Score, _scored.Threshold, model.ModelId, top, context);
+            _scored.Start, _scored.End, _scored.Score, _scored.Threshold, model.ModelId, top, context, hint);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -76,10 +76,10 @@ public sealed class AlertPolicyTests
     public void Formatter_TextJsonAndSnsAttributes_CarryTheAlert()
     {
         var alert = new Alert("3@x", AlertEventKind.Opened, "3", AlertSeverity.Critical, 0, Minute, 0.712, 0.58, "if-abc",
-            [new FeatureContribution("vibration.mean", 0.43, 4.1, 1.8, 0.3)], VibrationZone.Describe(4.1));
+            [new FeatureContribution("vibration.mean", 0.43, 4.1, 1.8, 0.3, 0, "mm/s RMS")], VibrationZone.Describe(4.1, "mm/s RMS"));
         var text = AlertFormatter.ToText(alert);
         Assert.Contains("[CRITICAL] pump 3 anomaly: score 0.712 > threshold 0.580", text, StringComparison.Ordinal);
-        Assert.Contains("vibration mean 4.10 vs baseline 1.80 +/- 0.300", text, StringComparison.Ordinal);
+        Assert.Contains("vibration mean 4.10 mm/s RMS vs baseline 1.80 +/- 0.300 mm/s RMS (43% of the evidence)", text, StringComparison.Ordinal);
         Assert.Contains("zone C", text, StringComparison.Ordinal);
         var json = System.Text.Json.JsonDocument.Parse(AlertFormatter.ToJson(alert)).RootElement;
         Assert.Equal("3", json.GetProperty("pump_id").GetString());
@@ -98,4 +98,28 @@ public sealed class AlertPolicyTests
     [InlineData(4.4, 'C')]
     [InlineData(7.0, 'D')]
     public void VibrationZone_FollowsIso10816Boundaries(double value, char zone) => Assert.Equal(zone, VibrationZone.Of(value));
+
+    [Theory]
+    [InlineData(0.15, "in/s", 'C')] // 3.81 mm/s
+    [InlineData(0.2, "in/s RMS", 'D')] // 5.08 mm/s: in/s must not be read as mm/s (zone A)
+    [InlineData(2.0, "mm/s", 'B')]
+    public void VibrationZone_ConvertsTheSensorUnit(double value, string unit, char zone)
+    {
+        var line = VibrationZone.Describe(value, unit);
+        Assert.NotNull(line);
+        Assert.Contains($"zone {zone}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VibrationZone_UnknownUnit_GivesNoLine() => Assert.Null(VibrationZone.Describe(0.5, "g"));
+
+    [Fact]
+    public void VibrationZone_LowZone_SaysTheAlertIsAboutChange_NotFineForOperation()
+    {
+        // A critical alert beside "fine for long-term operation" read as a contradiction.
+        var line = VibrationZone.Describe(1.6, "mm/s RMS")!;
+        Assert.Contains("zone B", line, StringComparison.Ordinal);
+        Assert.Contains("the change from this pump's own baseline", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("fine for long-term", line, StringComparison.Ordinal);
+    }
 }
