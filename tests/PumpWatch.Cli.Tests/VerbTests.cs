@@ -161,6 +161,27 @@ public sealed class VerbTests : IDisposable
     }
 
     [Fact]
+    public void Score_WithoutWindowFlags_UsesTheModelsWindows_AndOtherWindowsAreRefused()
+    {
+        var simulator = new PumpSimulator(new SimulatorOptions(2, TimeSpan.FromSeconds(1), Start, TimeSpan.FromHours(4), 5, 0, []));
+        File.WriteAllLines(_cli.PathOf("r.jsonl"), simulator.Generate().Select(r => r.ToLine()));
+        var train = _cli.Run("train", "r.jsonl", "--window", "15m", "--out", "m15.json");
+        Assert.True(train.Code == 0, train.Err);
+
+        // Without --window, score applies the model's 15-minute windows: 2 pumps x 4 h / 15 min.
+        var score = _cli.Run("score", "r.jsonl", "--model", "m15.json", "--out", "s.csv");
+        Assert.True(score.Code == 0, score.Err);
+        Assert.Contains("--window 15m", score.Out, StringComparison.Ordinal);
+        Assert.Equal(1 + (2 * 4 * 4), File.ReadAllLines(_cli.PathOf("s.csv")).Length);
+
+        // With other windows given explicitly: one line naming both, no scores.
+        var refused = _cli.Run("score", "r.jsonl", "--model", "m15.json", "--window", "1m", "--out", "s1.csv");
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("--window 1m, but the model was trained on --window 15m", refused.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.PathOf("s1.csv")));
+    }
+
+    [Fact]
     public void Backtest_LabelsNamingAPumpNotInTheData_WarnsAndFails()
     {
         var simulator = new PumpSimulator(new SimulatorOptions(1, TimeSpan.FromSeconds(1), Start, TimeSpan.FromHours(2), 4, 0, []));

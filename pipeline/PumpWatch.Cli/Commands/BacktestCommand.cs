@@ -43,12 +43,18 @@ internal static class BacktestCommand
         command.SetAction((parse, cancel) => CliRun.Guard(async () =>
         {
             var path = parse.GetValue(input)!;
-            var csv = common.Csv(parse, parse.GetValue(labelColumn));
-            var (options, modelFeatures) = common.ForInput(parse, path, csv, alerting);
             var rows = parse.GetValue(trainRows);
             var fromMicros = CommonOptions.ParseTime(parse.GetValue(trainFrom), "--train-from");
             var toMicros = CommonOptions.ParseTime(parse.GetValue(trainTo), "--train-to");
             var modelPath = parse.GetValue(model);
+            var given = modelPath is null ? null : ModelFiles.Load(modelPath);
+            var csv = common.Csv(parse, parse.GetValue(labelColumn), given);
+            var (options, modelFeatures) = common.ForInput(parse, path, csv, alerting);
+            if (given is not null)
+            {
+                options = common.ApplyModel(parse, options, given, modelPath!, Console.Out);
+            }
+
             if ((modelPath is null ? 0 : 1) + (rows is null ? 0 : 1) + (fromMicros is null && toMicros is null ? 0 : 1) != 1)
             {
                 throw new UserError("give exactly one of --model, --train-rows, or --train-from/--train-to");
@@ -74,12 +80,13 @@ internal static class BacktestCommand
             Func<string, long, long, bool> inTraining;
             if (modelPath is not null)
             {
-                detector = ModelFiles.Load(modelPath);
+                detector = given!;
                 inTraining = (_, _, _) => false;
             }
             else
             {
                 (detector, inTraining) = Train(path, csv, options, modelFeatures, common.Training(parse), rows, fromMicros, toMicros, time, cancel);
+                detector = detector.WithInput(common.ModelInputOf(parse, options));
                 Console.WriteLine($"Trained model {detector.ModelId} on {detector.Training.Rows} windows (threshold {detector.Threshold.Value.ToString("0.0000", CultureInfo.InvariantCulture)}).");
             }
 

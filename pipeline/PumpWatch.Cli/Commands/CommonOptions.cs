@@ -99,9 +99,50 @@ internal sealed class CommonOptions
         };
     }
 
-    public CsvReadingOptions Csv(ParseResult parse, string? labelColumn = null)
+    /// <summary>The <c>--sensors</c> entries as given, or the model's when none are given and the model records some.</summary>
+    public string[]? SensorColumnsOf(ParseResult parse, AnomalyModel? model = null) =>
+        parse.GetValue(Sensors)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        ?? (model?.Input is { SensorColumns.Count: > 0 } input ? input.SensorColumns.ToArray() : null);
+
+    /// <summary>What a model trained under these options records about its input (<see cref="ModelInput"/>).</summary>
+    public ModelInput ModelInputOf(ParseResult parse, PipelineOptions options) => new(options.Windows, options.Sensors, SensorColumnsOf(parse) ?? []);
+
+    /// <summary>
+    /// The pipeline options a model scores under: its own windows and sensors, unless the user gave them explicitly, in
+    /// which case they must agree (one line naming both otherwise): a model applied to other windows scores windows it
+    /// was never trained on, and silently alarms on most of them.
+    /// </summary>
+    public PipelineOptions ApplyModel(ParseResult parse, PipelineOptions options, AnomalyModel model, string modelPath, TextWriter notes)
     {
-        var entries = parse.GetValue(Sensors)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Input is not { } input)
+        {
+            return options;
+        }
+
+        if (parse.GetResult(Window) is { Implicit: false } || parse.GetResult(Hop) is { Implicit: false })
+        {
+            if (input.WindowMismatch(options.Windows) is { } mismatch)
+            {
+                throw new UserError($"{mismatch} ({modelPath}, model {model.ModelId}); leave out --window and --hop to use the model's");
+            }
+        }
+        else if (input.WindowMismatch(options.Windows) is not null)
+        {
+            notes.WriteLine($"Using model {model.ModelId}'s windows: {ModelInput.Describe(input.Windows)}.");
+        }
+
+        if (parse.GetResult(SensorRanges) is { Implicit: false } && input.SensorMismatch(options.Sensors) is { } sensors)
+        {
+            throw new UserError($"--sensor-range: {sensors} ({modelPath}, model {model.ModelId})");
+        }
+
+        return options with { Windows = input.Windows, Sensors = SensorSpec.Apply(options.Sensors, input.Sensors) };
+    }
+
+    public CsvReadingOptions Csv(ParseResult parse, string? labelColumn = null, AnomalyModel? model = null)
+    {
+        var entries = SensorColumnsOf(parse, model);
         var columns = entries?.Select(e => e.Split('=', 2)[0].Trim()).ToList();
         Dictionary<string, string>? rename = null;
         foreach (var entry in entries ?? [])

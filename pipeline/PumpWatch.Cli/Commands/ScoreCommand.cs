@@ -46,9 +46,10 @@ internal static class ScoreCommand
                 CommonOptions.Refuse(parse, "applies only with --tabular", [noHeader, ignore]);
             }
 
-            var csv = common.Csv(parse);
+            var modelPath = parse.GetValue(model)!;
+            var detector = ModelFiles.Load(modelPath);
+            var csv = common.Csv(parse, model: detector);
             var options = common.Pipeline(parse);
-            var detector = ModelFiles.Load(parse.GetValue(model)!);
             var outPath = parse.GetValue(output)!;
             var c = CultureInfo.InvariantCulture;
             long rows, flagged;
@@ -70,6 +71,7 @@ internal static class ScoreCommand
             else
             {
                 (options, _) = common.ForInput(parse, path, csv);
+                options = common.ApplyModel(parse, options, detector, modelPath, Console.Out);
                 using var file = new OutputFile(outPath);
                 using (var writer = new StreamWriter(file.Stream, leaveOpen: true))
                 {

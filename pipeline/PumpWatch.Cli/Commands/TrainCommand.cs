@@ -92,7 +92,7 @@ internal static class TrainCommand
                     Replay.Run(ReadingFiles.Read(path!, csv), pipeline, progress, cancel);
                 }
 
-                model = collector.Train(training, time.GetUtcNow());
+                model = collector.Train(training, time.GetUtcNow()).WithInput(common.ModelInputOf(parse, options));
                 source = $"{collector.Windows} windows of {path ?? store} ({pipeline.Counters.Accepted} readings, {pipeline.Counters.Quarantined} quarantined)";
             }
 

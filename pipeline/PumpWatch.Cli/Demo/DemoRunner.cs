@@ -23,6 +23,12 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         var simulator = new PumpSimulator(new SimulatorOptions(options.Pumps, TimeSpan.FromSeconds(1), options.Start, options.Duration, options.Seed, options.MalformedRate));
         var pipelineOptions = options.Detection;
         AnomalyModel? model = options.ModelPath is null ? null : ModelFiles.Load(options.ModelPath);
+        if (model?.Input is { } input)
+        {
+            // The simulated pumps are read with the model's windows and sensor ranges, as any scoring run is.
+            pipelineOptions = pipelineOptions with { Windows = input.Windows, Sensors = SensorSpec.Apply(pipelineOptions.Sensors, input.Sensors) };
+        }
+
 
         DeleteDatabase(options.Database);
         using var store = new DuckDbStore(options.Database, pipelineOptions.Features.Names);
@@ -75,7 +81,8 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             if (pipeline.Model is null && lastArrival >= warmUpEnd + pipelineOptions.Windows.SizeMicros + pipelineOptions.Windows.LatenessMicros)
             {
                 // The demo's --seed seeds the simulator and the forest alike: same seed, same model, same alerts.
-                model = collector.Train(TrainingOptions.Default with { Forest = ForestOptions.Default with { Seed = options.Seed } }, time.GetUtcNow());
+                model = collector.Train(TrainingOptions.Default with { Forest = ForestOptions.Default with { Seed = options.Seed } }, time.GetUtcNow())
+                    .WithInput(new ModelInput(pipelineOptions.Windows, pipelineOptions.Sensors, []));
                 pipeline.Model = model;
                 var modelPath = System.IO.Path.ChangeExtension(options.Database, ".model.json");
                 await File.WriteAllTextAsync(modelPath, ModelArtifact.ToJson(model), CancellationToken.None).ConfigureAwait(false);

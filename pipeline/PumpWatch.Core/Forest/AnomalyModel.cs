@@ -55,6 +55,18 @@ public sealed class AnomalyModel
     /// <summary>The range of every feature in training; raises window scores far outside it (<see cref="ScoreWindow"/>).</summary>
     public TrainingEnvelope Envelope { get; }
 
+    /// <summary>The windows, sensors and column mapping the model was trained under; null for a tabular model.</summary>
+    public ModelInput? Input { get; private init; }
+
+    /// <summary>This model with the settings that shaped its input recorded; they are part of its content, so its id changes.</summary>
+    public AnomalyModel WithInput(ModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var model = new AnomalyModel("", Created, FeatureSetVersion, Features, Scaler, Forest, Seed, Threshold, Training, Envelope) { Input = input };
+        model.ModelId = ModelArtifact.ContentId(model);
+        return model;
+    }
+
     /// <summary>Trains scaler, forest and threshold on <paramref name="rows"/> (row-major, one column per feature; NaN allowed).</summary>
     public static AnomalyModel Train(ReadOnlySpan<double> rows, IReadOnlyList<string> features, TrainingOptions options,
         DateTimeOffset created, string featureSetVersion, DateTimeOffset? from = null, DateTimeOffset? to = null)

@@ -1,13 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PumpWatch.Core.Readings;
+using PumpWatch.Core.Windows;
 
 namespace PumpWatch.Core.Forest;
 
 /// <summary>
 /// Reads and writes a model as one versioned JSON document: schema, model id (content hash), created time,
 /// feature names, scaler, trees in compact preorder arrays, threshold with its calibration, training summary
-/// (rows, time range, score quantiles, per-feature mean, std, min, max) and the envelope's dead zone.
+/// (rows, time range, score quantiles, per-feature mean, std, min, max), the envelope's dead zone, and for window
+/// models the input settings (<see cref="ModelInput"/>: windows, sensors, column mapping).
 /// Uses source-generated JSON only, so the Lambda can load models under Native AOT.
 /// </summary>
 public static class ModelArtifact
@@ -68,6 +71,10 @@ public static class ModelArtifact
         var envelope = new TrainingEnvelope(training.FeatureMin, training.FeatureMax, training.FeatureStd, doc.Envelope.DeadZone, doc.Envelope.HalfDistance);
         var model = new AnomalyModel(doc.ModelId, doc.Created ?? default, doc.FeatureSetVersion, doc.Features,
             new FeatureScaler(kind, doc.Scaler.Center, doc.Scaler.Scale), forest, doc.Forest.Seed, threshold, training, envelope);
+        if (doc.Input is { } input)
+        {
+            model = model.WithInput(ReadInput(input, doc.ModelId));
+        }
         var expected = ContentId(model);
         if (expected != doc.ModelId)
         {
@@ -76,6 +83,32 @@ public static class ModelArtifact
 
         return model;
     }
+
+    private static ModelInput ReadInput(InputDocument input, string modelId)
+    {
+        try
+        {
+            var size = TimeSpan.FromSeconds(input.WindowSeconds);
+            var lateness = TimeSpan.FromSeconds(input.LatenessSeconds);
+            var windows = input.HopSeconds == 0 ? WindowOptions.Trailing(size, lateness)
+                : input.HopSeconds == input.WindowSeconds ? WindowOptions.Tumbling(size, lateness)
+                : WindowOptions.Hopping(size, TimeSpan.FromSeconds(input.HopSeconds), lateness);
+            return new ModelInput(windows, input.Sensors.Select(s => new SensorSpec(s.Name, s.Unit, s.Min, s.Max)).ToList(), input.SensorColumns);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelMismatchException($"model {modelId}: its window settings are not valid: {e.Message.ReplaceLineEndings(" ")}", e);
+        }
+    }
+
+    private static InputDocument? WriteInput(ModelInput? input) => input is null ? null : new InputDocument
+    {
+        WindowSeconds = input.Windows.Size.TotalSeconds,
+        HopSeconds = input.Windows.PerReading ? 0 : input.Windows.Hop.TotalSeconds,
+        LatenessSeconds = input.Windows.AllowedLateness.TotalSeconds,
+        Sensors = input.Sensors.Select(s => new SensorDocument { Name = s.Name, Unit = s.Unit, Min = s.Min, Max = s.Max }).ToArray(),
+        SensorColumns = input.SensorColumns.ToArray(),
+    };
 
     /// <summary>"if-" and the first 16 hex digits of SHA-256 over the document without id and created time.</summary>
     internal static string ContentId(AnomalyModel model)
@@ -119,6 +152,7 @@ public static class ModelArtifact
             Features = model.Features.ToArray(),
             Scaler = new ScalerDocument { Kind = model.Scaler.Kind.ToString().ToLowerInvariant(), Center = model.Scaler.Center.ToArray(), Scale = model.Scaler.Scale.ToArray() },
             Forest = new ForestDocument { Trees = forest.TreeCount, SampleSize = forest.SampleSize, HeightLimit = forest.HeightLimit, Seed = model.Seed, Nodes = trees },
+            Input = WriteInput(model.Input),
             Threshold = new ThresholdDocument { Value = model.Threshold.Value, Method = model.Threshold.Method, TargetFalseAlarmRate = model.Threshold.TargetFalseAlarmRate },
             Training = new TrainingDocument
             {

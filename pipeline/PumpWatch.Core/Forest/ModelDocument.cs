@@ -24,6 +24,35 @@ internal sealed class ModelDocument
     public TrainingDocument Training { get; set; } = new();
 
     public EnvelopeDocument Envelope { get; set; } = new();
+
+    /// <summary>Absent for tabular models (and models written before it existed).</summary>
+    public InputDocument? Input { get; set; }
+}
+
+internal sealed class InputDocument
+{
+    public double WindowSeconds { get; set; }
+
+    /// <summary>Seconds between window ends; 0 for one window per reading.</summary>
+    public double HopSeconds { get; set; }
+
+    public double LatenessSeconds { get; set; }
+
+    public SensorDocument[] Sensors { get; set; } = [];
+
+    /// <summary><c>COLUMN=SENSOR</c> renames used to read the training data, or the sensor columns as given.</summary>
+    public string[] SensorColumns { get; set; } = [];
+}
+
+internal sealed class SensorDocument
+{
+    public string Name { get; set; } = "";
+
+    public string Unit { get; set; } = "";
+
+    public double Min { get; set; }
+
+    public double Max { get; set; }
 }
 
 internal sealed class EnvelopeDocument

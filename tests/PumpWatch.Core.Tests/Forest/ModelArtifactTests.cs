@@ -39,6 +39,25 @@ public sealed class ModelArtifactTests
     }
 
     [Fact]
+    public void RoundTrip_KeepsTheInputSettings_AndTheyArePartOfTheId()
+    {
+        var plain = Train();
+        var input = new ModelInput(PumpWatch.Core.Windows.WindowOptions.Hopping(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5)),
+            [new PumpWatch.Core.Readings.SensorSpec("vibration", "in/s", 0, 4)], ["VT101=vibration"]);
+        var model = plain.WithInput(input);
+        Assert.NotEqual(plain.ModelId, model.ModelId);
+        var loaded = ModelArtifact.FromJson(ModelArtifact.ToJson(model));
+        Assert.Equal(model.ModelId, loaded.ModelId);
+        Assert.NotNull(loaded.Input);
+        Assert.Equal(input.Windows, loaded.Input.Windows);
+        Assert.Equal(input.Sensors, loaded.Input.Sensors);
+        Assert.Equal(input.SensorColumns, loaded.Input.SensorColumns);
+        Assert.Null(loaded.Input.WindowMismatch(input.Windows));
+        Assert.Equal("--window 1m, but the model was trained on --window 15m --hop 5m",
+            loaded.Input.WindowMismatch(PumpWatch.Core.Windows.WindowOptions.Tumbling(TimeSpan.FromMinutes(1))));
+    }
+
+    [Fact]
     public void ModelId_IsAContentHash_IndependentOfCreatedTime()
     {
         var a = Train();
