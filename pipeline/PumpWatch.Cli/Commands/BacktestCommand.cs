@@ -47,6 +47,9 @@ internal static class BacktestCommand
             var fromMicros = CommonOptions.ParseTime(parse.GetValue(trainFrom), "--train-from");
             var toMicros = CommonOptions.ParseTime(parse.GetValue(trainTo), "--train-to");
             var modelPath = parse.GetValue(model);
+            // Flags first (both parse and check their values), files second.
+            common.Pipeline(parse);
+            common.Csv(parse, parse.GetValue(labelColumn));
             var given = modelPath is null ? null : ModelFiles.Load(modelPath);
             var csv = common.Csv(parse, parse.GetValue(labelColumn), given);
             var (options, modelFeatures) = common.ForInput(parse, path, csv, alerting);

@@ -46,10 +46,12 @@ internal static class ScoreCommand
                 CommonOptions.Refuse(parse, "applies only with --tabular", [noHeader, ignore]);
             }
 
+            // Flags first (both parse and check their values), files second.
+            var options = common.Pipeline(parse);
+            common.Csv(parse);
             var modelPath = parse.GetValue(model)!;
             var detector = ModelFiles.Load(modelPath);
             var csv = common.Csv(parse, model: detector);
-            var options = common.Pipeline(parse);
             var outPath = parse.GetValue(output)!;
             var c = CultureInfo.InvariantCulture;
             long rows, flagged;
