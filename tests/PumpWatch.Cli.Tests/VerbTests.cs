@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using PumpWatch.Simulator;
+using PumpWatch.Testing;
 
 namespace PumpWatch.Cli.Tests;
 
@@ -73,7 +74,7 @@ public sealed class VerbTests : IDisposable
         Assert.True(Count(_cli.PathOf("stop.duckdb"), "SELECT count(*) FROM readings") > 0);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void TrainAndScore_Tabular_OnOdds_KeepsRowOrderAndTheScoreSamplesSign()
     {
         var data = SharedData("mammography.csv");
@@ -260,14 +261,5 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(8L * 3600, Count(_cli.PathOf("bt/backtest.duckdb"), "SELECT count(vibration) FROM readings WHERE pump_id = 'P-101'"));
     }
 
-    private static string SharedData(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "shared", "data", "odds", name)))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new FileNotFoundException(name), "shared", "data", "odds", name);
-    }
+    private static string SharedData(string name) => SharedDataFiles.Path("odds", name);
 }

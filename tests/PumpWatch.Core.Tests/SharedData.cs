@@ -5,22 +5,7 @@ namespace PumpWatch.Core.Tests;
 /// <summary>Finds ../shared/data beside the repository and reads the ODDS CSVs.</summary>
 internal static class SharedData
 {
-    public static string Path(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            var candidate = System.IO.Path.Combine([dir.FullName, "shared", "data", .. parts]);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            dir = dir.Parent;
-        }
-
-        throw new FileNotFoundException($"shared/data/{string.Join('/', parts)} not found above {AppContext.BaseDirectory}");
-    }
+    public static string Path(params string[] parts) => PumpWatch.Testing.SharedDataFiles.Path(parts);
 
     /// <summary>Rows of features (flattened) and labels; '#' lines skipped, last column the label.</summary>
     public static (double[] Rows, int Width, int[] Labels) Odds(string name)

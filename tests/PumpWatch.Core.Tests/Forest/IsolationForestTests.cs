@@ -6,7 +6,7 @@ namespace PumpWatch.Core.Tests.Forest;
 public sealed class IsolationForestTests
 {
     // Liu, Ting, Zhou 2008, Table 3: iForest AUC 1.00 on shuttle and 0.86 on mammography; the issue allows 0.02 below.
-    [Theory]
+    [PumpWatch.Testing.SharedDataTheory]
     [InlineData("shuttle.csv", 0.98)]
     [InlineData("mammography.csv", 0.84)]
     public void Fit_OddsBenchmark_MeanAucOverFiveSeedsMatchesThePaper(string file, double minimumAuc)
@@ -45,7 +45,7 @@ public sealed class IsolationForestTests
         Assert.True(scores[^1] > 0.7, $"far point scored {scores[^1]}");
     }
 
-    [Fact]
+    [PumpWatch.Testing.SharedDataFact]
     public void Fit_SameSeed_IsDeterministic_AndAnotherSeedDiffers()
     {
         var (rows, width, _) = SharedData.Odds("mammography.csv");
@@ -57,7 +57,7 @@ public sealed class IsolationForestTests
         Assert.NotEqual(a.Score(x), c.Score(x));
     }
 
-    [Fact]
+    [PumpWatch.Testing.SharedDataFact]
     public void Fit_PsiAndHeightLimit_FollowScikitLearn()
     {
         var small = IsolationForest.Fit(new double[100], 1, new ForestOptions(5, 256, 1));
