@@ -1,17 +1,24 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using DuckDB.NET.Data;
 
 namespace PumpWatch.Cli.Commands;
 
-/// <summary><c>pumpwatch query "SQL"</c>: runs SQL on the store and prints the rows as a table.</summary>
+/// <summary>
+/// <c>pumpwatch query "SQL"</c>: runs SQL on the store and prints the rows as a table, CSV or JSON lines. Times print as
+/// ISO-8601 UTC. Feature columns have dots in their names, so SQL quotes them: <c>SELECT "vibration.mean" FROM windows</c>.
+/// </summary>
 internal static class QueryCommand
 {
     public static Command Create()
     {
-        var sql = new Argument<string>("sql") { Description = "SQL to run, e.g. \"SELECT * FROM alerts\"" };
+        var sql = new Argument<string>("sql") { Description = "SQL to run, e.g. \"SELECT * FROM alerts\"; quote feature columns: \"vibration.mean\"" };
         var db = new Option<string>("--db") { Description = "DuckDB file", DefaultValueFactory = _ => "pumpwatch-demo.duckdb" };
-        var command = new Command("query", "Run SQL against the store (tables: readings, windows, alerts, quarantine)") { sql, db };
+        var format = new Option<string>("--format") { Description = "table, csv or json (one JSON object per row)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var command = new Command("query", "Run SQL against the store (tables: readings, windows, alerts, quarantine)") { sql, db, format };
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var path = parse.GetValue(db)!;
@@ -26,23 +33,87 @@ internal static class QueryCommand
             command.CommandText = parse.GetValue(sql);
             using var reader = command.ExecuteReader();
             var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-            Console.WriteLine(string.Join(" | ", names));
+            var output = Console.Out;
+            var kind = parse.GetValue(format)!;
+            if (kind == "table")
+            {
+                output.WriteLine(string.Join(" | ", names));
+            }
+            else if (kind == "csv")
+            {
+                output.WriteLine(string.Join(',', names.Select(Csv)));
+            }
+
             var rows = 0;
+            var cells = new string?[reader.FieldCount];
             while (reader.Read())
             {
-                var cells = new string[reader.FieldCount];
                 for (var i = 0; i < cells.Length; i++)
                 {
-                    cells[i] = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
+                    cells[i] = reader.IsDBNull(i) ? null : Text(reader.GetValue(i));
                 }
 
-                Console.WriteLine(string.Join(" | ", cells));
+                output.WriteLine(kind switch
+                {
+                    "csv" => string.Join(',', cells.Select(c => Csv(c ?? ""))),
+                    "json" => Json(names, cells, reader),
+                    _ => string.Join(" | ", cells.Select(c => c ?? "")),
+                });
                 rows++;
             }
 
-            Console.WriteLine($"({rows} row{(rows == 1 ? "" : "s")})");
+            if (kind == "table")
+            {
+                output.WriteLine($"({rows} row{(rows == 1 ? "" : "s")})");
+            }
+
             return 0;
         }).GetAwaiter().GetResult());
         return command;
+    }
+
+    private static string Text(object value) => value switch
+    {
+        DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Csv(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    private static string Json(string[] names, string?[] cells, DuckDBDataReader reader)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (cells[i] is not { } cell)
+                {
+                    json.WriteNull(names[i]);
+                }
+                else if (reader.GetValue(i) is double or float or int or long or short or byte or decimal
+                         && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+                {
+                    json.WriteNumber(names[i], number);
+                }
+                else if (reader.GetValue(i) is bool b)
+                {
+                    json.WriteBoolean(names[i], b);
+                }
+                else
+                {
+                    json.WriteString(names[i], cell);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
