@@ -111,7 +111,7 @@ internal static class BacktestCommand
 
             pipeline.AlertFilter = w => !inTraining(w.PumpId, w.Start, w.End);
             // Labels first: a per-reading window closes inside Process and must see its own reading's label.
-            Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "replaying"), cancel, record =>
+            Replay.Run(ReadingFiles.Read(path, csv, Console.Error), pipeline, new Progress(Console.Error, time, "replaying"), Console.Error, cancel, record =>
             {
                 if (record is { Reading: { } reading, Label: { } label })
                 {
@@ -140,7 +140,8 @@ internal static class BacktestCommand
         var pipeline = new DetectionPipeline(options, collector);
         if (rows is not { } n)
         {
-            Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "training"), cancel);
+            // The training pass is silent: the replay reads the same file and tells its notices once.
+            Replay.Run(ReadingFiles.Read(path, csv, TextWriter.Null), pipeline, new Progress(Console.Error, time, "training"), TextWriter.Null, cancel);
             return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
         }
 
@@ -169,7 +170,7 @@ internal static class BacktestCommand
             return true;
         }
 
-        Replay.Run(ReadingFiles.Read(path, csv).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), cancel);
+        Replay.Run(ReadingFiles.Read(path, csv, TextWriter.Null).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), TextWriter.Null, cancel);
         return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
     }
 

@@ -1,0 +1,109 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace PumpWatch.Cli.Input;
+
+/// <summary>
+/// Opens every CSV the CLI reads (readings and <c>--tabular</c>) through Sep, with the same rules: RFC-4180 quotes
+/// (<c>"Timestamp","Tag.TT101"</c>) removed, spaces around cells trimmed, CRLF or LF, a UTF-8 BOM skipped, and
+/// numbers read with '.' or, with a decimal comma, ','. Blank lines and lines starting with '#' are skipped by the callers
+/// (<see cref="IsSkipped"/>), and the header is the first row that is not skipped, so it may follow comments.
+/// </summary>
+internal static class CsvFiles
+{
+    // Invariant culture with ',' as the decimal mark: the process runs with invariant globalization, so "de-DE" is
+    // not available, and only the decimal mark should change (no thousands grouping is accepted either way).
+    private static readonly CultureInfo DecimalCommaCulture = CreateDecimalCommaCulture();
+
+    public static SepReader Open(string path, char delimiter, bool decimalComma)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserError($"{path}: no such file");
+        }
+
+        try
+        {
+            // Header and column counts are checked here, not by Sep: the header may follow '#' lines, and a short row
+            // should be reported with its file:line as "N columns, header has M", not as Sep's exception text.
+            return Sep.New(delimiter).Reader(o => o with
+            {
+                HasHeader = false,
+                DisableColCountCheck = true,
+                Unescape = true,
+                Trim = SepTrim.All,
+                CultureInfo = Culture(decimalComma),
+            }).FromFile(path);
+        }
+        catch (ArgumentException e) when (e.ParamName is null || !e.ParamName.Contains("path", StringComparison.Ordinal))
+        {
+            // Sep refuses some characters as separators (quotes, letters and digits among them).
+            throw new UserError($"--delimiter '{delimiter}' cannot separate CSV fields: {e.Message.Split(Environment.NewLine)[0]}");
+        }
+    }
+
+    /// <summary>The culture numbers are read with: invariant, or invariant with a decimal comma.</summary>
+    public static CultureInfo Culture(bool decimalComma) => decimalComma ? DecimalCommaCulture : CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// The 1-based line a row starts on. Sep 0.17.1 reports the first row as lines 2..2 (LineNumberFrom one too high,
+    /// LineNumberToExcl equal to it), later rows correctly, so the first row is taken as line 1.
+    /// </summary>
+    public static int LineOf(SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+
+    /// <summary>A blank line or a '#' comment line. A comment with an odd number of '"' opens a quoted field, as in any RFC-4180 reader.</summary>
+    public static bool IsSkipped(SepReader.Row row)
+    {
+        var text = row.Span.TrimStart();
+        return text.IsEmpty || text[0] == '#';
+    }
+
+    /// <summary>The header row's names, trimmed and unquoted; a header of one column that contains another likely delimiter is refused with a suggestion.</summary>
+    public static string[] Names(SepReader.Row row, string path, char delimiter)
+    {
+        var names = new string[row.ColCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = row[i].ToString();
+        }
+
+        if (names.Length == 1 && SuggestDelimiter(row.Span, delimiter) is { } suggestion)
+        {
+            throw new UserError($"{path}:{LineOf(row)}: the header is one column ('{Shorten(names[0])}') with delimiter '{Show(delimiter)}': try --delimiter {suggestion}");
+        }
+
+        return names;
+    }
+
+    /// <summary>Why a cell that should be a number is not, with the likeliest fix when it looks like a decimal comma.</summary>
+    public static string NotANumber(ReadOnlySpan<char> cell, bool decimalComma) =>
+        !decimalComma && cell.Contains(',') && double.TryParse(cell.ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? $"'{cell}' is not a number (a decimal comma? use --decimal-comma)"
+            : $"'{cell}' is not a number";
+
+    /// <summary>How a delimiter is typed on the command line.</summary>
+    public static string Show(char delimiter) => delimiter == '\t' ? "\\t" : delimiter.ToString();
+
+    private static string? SuggestDelimiter(ReadOnlySpan<char> header, char delimiter)
+    {
+        foreach (var candidate in (ReadOnlySpan<char>)[';', '\t', ',', '|'])
+        {
+            if (candidate != delimiter && header.Contains(candidate))
+            {
+                return candidate switch { '\t' => "'\\t'", ';' => "';'", '|' => "'|'", _ => candidate.ToString() };
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+
+    private static CultureInfo CreateDecimalCommaCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NumberDecimalSeparator = ",";
+        culture.NumberFormat.NumberGroupSeparator = "\u00A0";
+        return CultureInfo.ReadOnly(culture);
+    }
+}
