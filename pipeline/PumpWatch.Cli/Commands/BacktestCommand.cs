@@ -111,7 +111,9 @@ internal static class BacktestCommand
 
             pipeline.AlertFilter = w => !inTraining(w.PumpId, w.Start, w.End);
             // Labels first: a per-reading window closes inside Process and must see its own reading's label.
-            Replay.Run(ReadingFiles.Read(path, csv, Console.Error), pipeline, new Progress(Console.Error, time, "replaying"), Console.Error, cancel, record =>
+            // Notices about the input were told by the training pass, which read the same file, when there was one.
+            var notices = modelPath is null ? TextWriter.Null : Console.Error;
+            Replay.Run(ReadingFiles.Read(path, csv, notices), pipeline, new Progress(Console.Error, time, "replaying"), notices, cancel, record =>
             {
                 if (record is { Reading: { } reading, Label: { } label })
                 {
@@ -140,8 +142,7 @@ internal static class BacktestCommand
         var pipeline = new DetectionPipeline(options, collector);
         if (rows is not { } n)
         {
-            // The training pass is silent: the replay reads the same file and tells its notices once.
-            Replay.Run(ReadingFiles.Read(path, csv, TextWriter.Null), pipeline, new Progress(Console.Error, time, "training"), TextWriter.Null, cancel);
+            Replay.Run(ReadingFiles.Read(path, csv, Console.Error), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
             return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
         }
 
@@ -170,7 +171,7 @@ internal static class BacktestCommand
             return true;
         }
 
-        Replay.Run(ReadingFiles.Read(path, csv, TextWriter.Null).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), TextWriter.Null, cancel);
+        Replay.Run(ReadingFiles.Read(path, csv, Console.Error).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
         return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
     }
 

@@ -20,6 +20,8 @@ internal sealed class CsvReadings
     private readonly CsvReadingOptions _options;
     private readonly char _delimiter;
     private readonly CultureInfo _culture;
+    private readonly TextWriter _notices;
+    private readonly HashSet<QuarantineReason> _told = [];
     private readonly Dictionary<string, DeadSensors.Run[]> _pumps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeadSensors.Run[]>.AlternateLookup<ReadOnlySpan<char>> _pumpLookup;
     private string[] _names = [];
@@ -28,18 +30,19 @@ internal sealed class CsvReadings
     private DeadSensors? _dead;
     private bool _firstDataRow = true;
 
-    private CsvReadings(string path, CsvReadingOptions options)
+    private CsvReadings(string path, CsvReadingOptions options, TextWriter notices)
     {
         _path = path;
         _options = options;
         _delimiter = options.DelimiterFor(path);
         _culture = CsvFiles.Culture(options.DecimalComma);
+        _notices = notices;
         _pumpLookup = _pumps.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static IEnumerable<InputRecord> Read(string path, CsvReadingOptions options, TextWriter notices)
     {
-        var state = new CsvReadings(path, options);
+        var state = new CsvReadings(path, options, notices);
         using var reader = CsvFiles.Open(path, state._delimiter, options.DecimalComma);
         var pending = new List<InputRecord>(4);
         var any = false;
@@ -151,7 +154,7 @@ internal sealed class CsvReadings
                 throw new UserError($"{_path}:{line}: column '{_names[time]}': {outOfRange ?? $"'{timeText}' is not a {_options.TimeFormat} time"}");
             }
 
-            output.Add(InputRecord.Reject(new RejectedValue(pumpId, null, QuarantineReason.BadTimestamp, $"{_path}:{line}: column '{_names[time]}': {outOfRange}", Raw(row)), line));
+            output.Add(Reject(new RejectedValue(pumpId, null, QuarantineReason.BadTimestamp, $"{_path}:{line}: column '{_names[time]}': {outOfRange}", Raw(row)), line));
             return;
         }
 
@@ -198,7 +201,8 @@ internal sealed class CsvReadings
             }
 
             rejected++;
-            output.Add(InputRecord.Reject(new RejectedValue(pumpId, micros, QuarantineReason.NonNumericValue, $"{problem} (sensor {_sensorNames[i]})", Raw(row)), line));
+            var sensor = _sensorNames[i] == _names[sensors[i]] ? "" : $" (sensor {_sensorNames[i]})";
+            output.Add(Reject(new RejectedValue(pumpId, micros, QuarantineReason.NonNumericValue, problem + sensor, Raw(row)), line));
         }
 
         bool? isAnomalous = null;
@@ -216,6 +220,20 @@ internal sealed class CsvReadings
         {
             output.Add(new InputRecord(default, new Reading(pumpId, micros, values), isAnomalous, line));
         }
+    }
+
+    /// <summary>
+    /// A rejection for the quarantine; the first of each reason is also told on the notices writer, so a run whose
+    /// every row is rejected (epoch_s on millisecond times) says why before its "0 windows" error.
+    /// </summary>
+    private InputRecord Reject(RejectedValue rejected, long line)
+    {
+        if (_told.Add(rejected.Reason))
+        {
+            _notices.WriteLine($"pumpwatch: warning: {rejected.Detail}: quarantined as {rejected.Reason.Code()} (the first such; more are counted, not shown)");
+        }
+
+        return InputRecord.Reject(rejected, line);
     }
 
     /// <summary>The pump id as a string shared by all its rows, and its dead-sensor state, without a string per row.</summary>

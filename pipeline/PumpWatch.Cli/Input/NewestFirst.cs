@@ -35,6 +35,7 @@ internal static class NewestFirst
             yield break;
         }
 
+        notices.WriteLine($"pumpwatch: {path}: rows are newest first (time only goes down over the first {head.Count} rows); reading them oldest first (the file is held in memory)");
         var all = head;
         while (rest.MoveNext())
         {
@@ -42,7 +43,6 @@ internal static class NewestFirst
         }
 
         all.Reverse();
-        notices.WriteLine($"pumpwatch: {path}: rows are newest first (time goes down); reading them oldest first ({all.Count} records held in memory)");
         foreach (var record in all)
         {
             yield return record;
