@@ -22,24 +22,27 @@ internal static class CsvFiles
             throw new UserError($"{path}: no such file");
         }
 
+        Sep separator;
         try
         {
-            // Header and column counts are checked here, not by Sep: the header may follow '#' lines, and a short row
-            // should be reported with its file:line as "N columns, header has M", not as Sep's exception text.
-            return Sep.New(delimiter).Reader(o => o with
-            {
-                HasHeader = false,
-                DisableColCountCheck = true,
-                Unescape = true,
-                Trim = SepTrim.All,
-                CultureInfo = Culture(decimalComma),
-            }).FromFile(path);
+            separator = Sep.New(delimiter);
         }
-        catch (ArgumentException e) when (e.ParamName is null || !e.ParamName.Contains("path", StringComparison.Ordinal))
+        catch (ArgumentException e)
         {
-            // Sep refuses some characters as separators (quotes, letters and digits among them).
-            throw new UserError($"--delimiter '{delimiter}' cannot separate CSV fields: {e.Message.Split(Environment.NewLine)[0]}");
+            // Sep refuses some characters as separators (the quote, letters, digits among them).
+            throw new UserError($"--delimiter '{Show(delimiter)}' cannot separate CSV fields: {e.Message.Split(Environment.NewLine)[0]}");
         }
+
+        // Header and column counts are checked by the callers, not by Sep: the header may follow '#' lines, and a short
+        // row should be reported with its file:line as "N columns, header has M", not as Sep's exception text.
+        return separator.Reader(o => o with
+        {
+            HasHeader = false,
+            DisableColCountCheck = true,
+            Unescape = true,
+            Trim = SepTrim.All,
+            CultureInfo = Culture(decimalComma),
+        }).FromFile(path);
     }
 
     /// <summary>The culture numbers are read with: invariant, or invariant with a decimal comma.</summary>
