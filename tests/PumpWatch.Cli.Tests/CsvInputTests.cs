@@ -124,6 +124,44 @@ public sealed class CsvInputTests : IDisposable
         Assert.Equal(sum, Convert.ToDouble(Scalar(db, "SELECT sum(temperature) FROM readings"), C), SumTolerance);
     }
 
+    [Fact]
+    public void TabularCsv_WithDecimalComma_ScoresExactlyAsTheSameNumbersWithPoints()
+    {
+        var points = new StringBuilder("a,b\n");
+        var commas = new StringBuilder("a;b\n");
+        for (var i = 0; i < 200; i++)
+        {
+            var (a, b) = ((i % 13) + 0.125, (i % 7) * 2.5);
+            points.Append(C, $"{a:0.000},{b:0.000}\n");
+            commas.Append(C, $"{a.ToString("0.000", C).Replace('.', ',')};{b.ToString("0.000", C).Replace('.', ',')}\n");
+        }
+
+        File.WriteAllText(_cli.PathOf("points.csv"), points.ToString());
+        File.WriteAllText(_cli.PathOf("commas.csv"), commas.ToString());
+        Assert.Equal(0, _cli.Run("train", "points.csv", "--tabular", "--out", "m.json").Code);
+        var withPoints = _cli.Run("score", "points.csv", "--tabular", "--model", "m.json", "--out", "points-scores.csv");
+        var withCommas = _cli.Run("score", "commas.csv", "--tabular", "--decimal-comma", "--model", "m.json", "--out", "comma-scores.csv");
+        Assert.True(withCommas.Code == 0, withCommas.Err);
+        Assert.Equal(0, withPoints.Code);
+        Assert.Equal(File.ReadAllText(_cli.PathOf("points-scores.csv")), File.ReadAllText(_cli.PathOf("comma-scores.csv")));
+    }
+
+    [Fact]
+    public void DecimalCommaWithoutTheFlag_IsQuarantined_WithTheFlagSuggested()
+    {
+        // Quoted so the comma stays inside the cell, as Excel writes it with ',' as the delimiter.
+        var lines = new List<string> { "timestamp,pump_id,temperature" };
+        for (var i = 0; i < 20; i++)
+        {
+            lines.Add(string.Create(C, $"{At(i)},P-1,\"{(i == 5 ? "66,677" : "66.5")}\""));
+        }
+
+        File.WriteAllLines(_cli.PathOf("mixed.csv"), lines);
+        var result = _cli.Run("train", "mixed.csv", "--time-format", TimeFormat);
+        Assert.Contains("mixed.csv:7: column 'temperature': '66,677' is not a number (a decimal comma? use --decimal-comma)", result.Err, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
     [Theory]
     [InlineData("readings")]
     [InlineData("tabular")]

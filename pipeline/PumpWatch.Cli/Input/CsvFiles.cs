@@ -11,9 +11,12 @@ namespace PumpWatch.Cli.Input;
 /// </summary>
 internal static class CsvFiles
 {
-    // Invariant culture with ',' as the decimal mark: the process runs with invariant globalization, so "de-DE" is
-    // not available, and only the decimal mark should change (no thousands grouping is accepted either way).
-    private static readonly CultureInfo DecimalCommaCulture = CreateDecimalCommaCulture();
+    // Sep parses numbers with thousands grouping allowed, and the invariant culture groups with ',': "66,677" would be
+    // read as 66677 without a word (measured with Sep 0.17.1). So both cultures here group with U+FFFF, a noncharacter
+    // that no export contains, and accept no grouping at all. The process runs with invariant globalization, so
+    // "de-DE" is not available: the decimal-comma culture is the invariant one with ',' as its decimal mark.
+    private static readonly CultureInfo DecimalPointCulture = CreateCulture(".");
+    private static readonly CultureInfo DecimalCommaCulture = CreateCulture(",");
 
     public static SepReader Open(string path, char delimiter, bool decimalComma)
     {
@@ -45,8 +48,8 @@ internal static class CsvFiles
         }).FromFile(path);
     }
 
-    /// <summary>The culture numbers are read with: invariant, or invariant with a decimal comma.</summary>
-    public static CultureInfo Culture(bool decimalComma) => decimalComma ? DecimalCommaCulture : CultureInfo.InvariantCulture;
+    /// <summary>The culture numbers are read with: invariant with a decimal point or comma, and no thousands grouping.</summary>
+    public static CultureInfo Culture(bool decimalComma) => decimalComma ? DecimalCommaCulture : DecimalPointCulture;
 
     /// <summary>
     /// The 1-based line a row starts on. Sep 0.17.1 reports the first row as lines 2..2 (LineNumberFrom one too high,
@@ -102,11 +105,11 @@ internal static class CsvFiles
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 
-    private static CultureInfo CreateDecimalCommaCulture()
+    private static CultureInfo CreateCulture(string decimalMark)
     {
         var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
-        culture.NumberFormat.NumberDecimalSeparator = ",";
-        culture.NumberFormat.NumberGroupSeparator = "\u00A0";
+        culture.NumberFormat.NumberDecimalSeparator = decimalMark;
+        culture.NumberFormat.NumberGroupSeparator = "\uFFFF";
         return CultureInfo.ReadOnly(culture);
     }
 }
