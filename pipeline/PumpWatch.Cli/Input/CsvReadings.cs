@@ -175,7 +175,7 @@ internal sealed class CsvReadings
                 continue;
             }
 
-            // Sep's parser (csFastFloat) first; the BCL's for what it leaves (e.g. "Infinity"), as before Sep.
+            // Sep's parser (csFastFloat) first; then the BCL's, so any number the reader took before Sep is still taken.
             if (cell.TryParse<double>() is { } value || double.TryParse(text, NumberStyles.Float, _culture, out value))
             {
                 values.Add(new(_sensorNames[i], value));

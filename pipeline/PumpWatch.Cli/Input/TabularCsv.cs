@@ -97,7 +97,7 @@ internal sealed class TabularCsv
 
                 var cell = row[column];
 
-                // csFastFloat first; the BCL for what it leaves (e.g. "Infinity"), so every number read before is read now.
+                // csFastFloat first; then the BCL, so any number the reader took before Sep is still taken.
                 if (cell.TryParse<double>() is { } value)
                 {
                     values[k++] = value;
