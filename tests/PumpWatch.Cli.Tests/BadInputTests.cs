@@ -38,8 +38,17 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void BadCsvLine_NamesFileLineAndColumn()
     {
+        // Without --strict a text cell after the first data row is quarantined (CsvInputTests); with it, fatal.
         File.WriteAllLines(_cli.PathOf("bad.csv"), ["timestamp,pump_id,vibration", "2026-05-01T00:00:00Z,1,1.5", "2026-05-01T00:00:01Z,1,abc"]);
-        AssertOneLineError(_cli.Run("train", "bad.csv"), "bad.csv:3", "column 'vibration'", "'abc'");
+        AssertOneLineError(_cli.Run("train", "bad.csv", "--strict"), "bad.csv:3", "column 'vibration'", "'abc'");
+    }
+
+    [Fact]
+    public void TextInTheFirstRowOfADefaultSensorColumn_IsFatal_SuggestingSensors()
+    {
+        // More likely a text column (a unit, a site) than a sensor's status: quarantining it on every row would hide that.
+        File.WriteAllLines(_cli.PathOf("unit.csv"), ["timestamp,pump_id,unit,vibration", "2026-05-01T00:00:00Z,1,mm/s,1.5"]);
+        AssertOneLineError(_cli.Run("train", "unit.csv"), "unit.csv:2", "column 'unit'", "'mm/s'", "--sensors");
     }
 
     [Fact]

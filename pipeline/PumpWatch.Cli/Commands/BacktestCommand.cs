@@ -121,7 +121,9 @@ internal static class BacktestCommand
 
             pipeline.AlertFilter = w => !inTraining(w.PumpId, w.Start, w.End);
             // Labels first: a per-reading window closes inside Process and must see its own reading's label.
-            Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "replaying"), cancel, record =>
+            // Notices about the input were told by the training pass, which read the same file, when there was one.
+            var notices = modelPath is null ? TextWriter.Null : Console.Error;
+            Replay.Run(ReadingFiles.Read(path, csv, notices), pipeline, new Progress(Console.Error, time, "replaying"), notices, cancel, record =>
             {
                 if (record is { Reading: { } reading, Label: { } label })
                 {
@@ -150,7 +152,7 @@ internal static class BacktestCommand
         var pipeline = new DetectionPipeline(options, collector);
         if (rows is not { } n)
         {
-            Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "training"), cancel);
+            Replay.Run(ReadingFiles.Read(path, csv, Console.Error), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
             return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
         }
 
@@ -179,7 +181,7 @@ internal static class BacktestCommand
             return true;
         }
 
-        Replay.Run(ReadingFiles.Read(path, csv).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), cancel);
+        Replay.Run(ReadingFiles.Read(path, csv, Console.Error).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
         return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
     }
 

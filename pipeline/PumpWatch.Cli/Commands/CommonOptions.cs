@@ -12,7 +12,11 @@ namespace PumpWatch.Cli.Commands;
 /// <summary>Options shared by train, score and backtest: CSV layout, windows, and forest settings.</summary>
 internal sealed class CommonOptions
 {
-    public Option<string> Delimiter { get; } = new("--delimiter") { Description = "CSV delimiter (\\t for tab)", DefaultValueFactory = _ => "," };
+    public Option<string?> Delimiter { get; } = new("--delimiter") { Description = "CSV delimiter (\\t for tab); default ',', or ';' with --decimal-comma, tab for .tsv" };
+    public Option<bool> DecimalComma { get; } = new("--decimal-comma") { Description = "Numbers in the CSV use a decimal comma (66,677 is 66.677), as European exports do; the delimiter then defaults to ';'" };
+    public Option<bool> Strict { get; } = new("--strict") { Description = "A sensor cell that is not a number (#N/A, Bad) or a time outside years 1..9999 stops the run, instead of being quarantined" };
+    public Option<TimeSpan> DeadSensorAfter { get; } = Durations.Option("--dead-sensor-after",
+        "Report a sensor of a CSV with no numeric value (empty, NA or text) for at least this long; 0 reports none", CsvReadingOptions.DefaultDeadSensorAfter);
     public Option<string> TimeColumn { get; } = new("--time-column") { Description = "CSV time column", DefaultValueFactory = _ => "timestamp" };
     public Option<string> TimeFormat { get; } = new("--time-format") { Description = "iso, epoch_s, epoch_ms, or a .NET format such as 'yyyy-MM-dd HH:mm:ss' (UTC)", DefaultValueFactory = _ => "iso" };
     public Option<string> PumpColumn { get; } = new("--pump-column") { Description = "CSV pump id column", DefaultValueFactory = _ => "pump_id" };
@@ -46,7 +50,7 @@ internal sealed class CommonOptions
         : throw new UserError($"{flag} '{text}' is not an ISO-8601 time");
 
     /// <summary>Options about readings (CSV columns, windows, sensors) that a tabular run has no use for.</summary>
-    public IEnumerable<Option> ReadingsOnly => [TimeColumn, TimeFormat, PumpColumn, Pump, Sensors, Window, Hop, MinCoverage, SensorRanges];
+    public IEnumerable<Option> ReadingsOnly => [TimeColumn, TimeFormat, PumpColumn, Pump, Sensors, Strict, DeadSensorAfter, Window, Hop, MinCoverage, SensorRanges];
 
     /// <summary>
     /// Refuses the first of <paramref name="options"/> given on the command line: one line naming it, rather than
@@ -66,7 +70,7 @@ internal sealed class CommonOptions
 
     public void AddCsv(Command command)
     {
-        foreach (var option in new Option[] { Delimiter, TimeColumn, TimeFormat, PumpColumn, Pump, Sensors })
+        foreach (var option in new Option[] { Delimiter, DecimalComma, TimeColumn, TimeFormat, PumpColumn, Pump, Sensors, Strict, DeadSensorAfter })
         {
             command.Options.Add(option);
         }
@@ -88,11 +92,13 @@ internal sealed class CommonOptions
         }
     }
 
-    public char DelimiterOf(ParseResult parse)
+    /// <summary>The --delimiter given, or null for the default of the file type and decimal mark (<see cref="CsvReadingOptions.DelimiterFor"/>).</summary>
+    public char? DelimiterOf(ParseResult parse)
     {
-        var text = parse.GetValue(Delimiter)!;
+        var text = parse.GetValue(Delimiter);
         return text switch
         {
+            null => null,
             "\\t" or "tab" => '\t',
             { Length: 1 } => text[0],
             _ => throw new UserError($"--delimiter '{text}' must be one character (or \\t)"),
@@ -161,7 +167,12 @@ internal sealed class CommonOptions
         }
 
         return new(DelimiterOf(parse), parse.GetValue(TimeColumn)!, parse.GetValue(TimeFormat)!, parse.GetValue(PumpColumn)!, parse.GetValue(Pump),
-            columns, labelColumn, rename);
+            columns, labelColumn, rename)
+        {
+            DecimalComma = parse.GetValue(DecimalComma),
+            Strict = parse.GetValue(Strict),
+            DeadSensorAfter = parse.GetValue(DeadSensorAfter),
+        };
     }
 
     /// <summary>

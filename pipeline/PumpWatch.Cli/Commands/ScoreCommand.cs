@@ -58,7 +58,7 @@ internal static class ScoreCommand
             if (isTabular)
             {
                 var ignored = parse.GetValue(ignore)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-                var table = TabularCsv.Read(path, common.DelimiterOf(parse), !parse.GetValue(noHeader), ignored);
+                var table = TabularCsv.Read(path, common.DelimiterOf(parse) ?? CsvReadingOptions.DefaultDelimiter(path, parse.GetValue(common.DecimalComma)), parse.GetValue(common.DecimalComma), !parse.GetValue(noHeader), ignored);
                 if (table.Width != detector.Features.Count)
                 {
                     throw new UserError($"{path}: {table.Width} columns ({string.Join(", ", table.Names)}) but model {detector.ModelId} takes {detector.Features.Count} ({string.Join(", ", detector.Features)})");
@@ -89,7 +89,7 @@ internal static class ScoreCommand
                     }
 
                     writer.WriteLine("pump_id,window_start,window_end,readings,score_samples,anomaly_score,threshold,predicted");
-                    Replay.Run(ReadingFiles.Read(path, csv), pipeline, new Progress(Console.Error, time, "scoring"), cancel);
+                    Replay.Run(ReadingFiles.Read(path, csv, Console.Error), pipeline, new Progress(Console.Error, time, "scoring"), Console.Error, cancel);
                     (rows, flagged) = (sink.Rows, sink.Flagged);
                 }
 

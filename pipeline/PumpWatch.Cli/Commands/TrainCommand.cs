@@ -61,7 +61,7 @@ internal static class TrainCommand
             if (parse.GetValue(tabular))
             {
                 var ignored = parse.GetValue(ignore)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-                var table = TabularCsv.Read(path!, common.DelimiterOf(parse), !parse.GetValue(noHeader), ignored);
+                var table = TabularCsv.Read(path!, common.DelimiterOf(parse) ?? CsvReadingOptions.DefaultDelimiter(path!, parse.GetValue(common.DecimalComma)), parse.GetValue(common.DecimalComma), !parse.GetValue(noHeader), ignored);
                 model = AnomalyModel.Train(table.Rows, table.Names, training, time.GetUtcNow(), "tabular");
                 source = $"{table.Count} rows x {table.Width} columns of {path}";
             }
@@ -85,11 +85,11 @@ internal static class TrainCommand
                     }
 
                     using var stored = new DuckDbStore(store, options.Features.Names);
-                    Replay.Run(stored.Readings(query).Select(r => new InputRecord(default, r, null, 0)), pipeline, progress, cancel);
+                    Replay.Run(stored.Readings(query).Select(r => new InputRecord(default, r, null, 0)), pipeline, progress, Console.Error, cancel);
                 }
                 else
                 {
-                    Replay.Run(ReadingFiles.Read(path!, csv), pipeline, progress, cancel);
+                    Replay.Run(ReadingFiles.Read(path!, csv, Console.Error), pipeline, progress, Console.Error, cancel);
                 }
 
                 model = collector.Train(training, time.GetUtcNow()).WithInput(common.ModelInputOf(parse, options));

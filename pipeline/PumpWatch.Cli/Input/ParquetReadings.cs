@@ -48,8 +48,17 @@ internal static class ParquetReadings
             else
             {
                 var text = reader.IsDBNull(0) ? "" : reader.GetString(0);
-                micros = ReadingFiles.ParseTime(text, options.TimeFormat)
-                    ?? throw new UserError($"{path}: row {row}: column '{names[time]}': '{text}' is not a {options.TimeFormat} time");
+                if (!InputTime.TryParse(text, options.TimeFormat, out micros, out var outOfRange))
+                {
+                    if (outOfRange is null || options.Strict)
+                    {
+                        throw new UserError($"{path}: row {row}: column '{names[time]}': {outOfRange ?? $"'{text}' is not a {options.TimeFormat} time"}");
+                    }
+
+                    var pumpText = options.FixedPump ?? (reader.IsDBNull(1) ? null : reader.GetString(1));
+                    yield return InputRecord.Reject(new RejectedValue(pumpText, null, QuarantineReason.BadTimestamp, $"{path}: row {row}: column '{names[time]}': {outOfRange}", System.Text.Encoding.UTF8.GetBytes(text)), row);
+                    continue;
+                }
             }
 
             var pumpId = options.FixedPump ?? (reader.IsDBNull(1) ? throw new UserError($"{path}: row {row}: column '{names[pump]}' is empty") : reader.GetString(1));

@@ -119,6 +119,29 @@ public sealed class DetectionPipeline
         return Admit(_reading, []);
     }
 
+    /// <summary>
+    /// Quarantines a record that a reader rejected before it became a reading (a CSV cell that is not a number, a time
+    /// outside years 1..9999): counted and stored like the pipeline's own quarantine, so the totals and the quarantine
+    /// table tell the whole story.
+    /// </summary>
+    public void Reject(ReadOnlySpan<byte> raw, string? pumpId, long? timestamp, QuarantineReason reason, string detail)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(reason, QuarantineReason.None);
+        ArgumentNullException.ThrowIfNull(detail);
+        Counters.Records++;
+        Counters.Quarantine(reason);
+        _sink.OnQuarantined(raw, pumpId, timestamp, reason, detail);
+    }
+
+    /// <summary>The pumps seen so far.</summary>
+    public IEnumerable<string> KnownPumps => _windower.Pumps;
+
+    /// <summary>A pump's typical time between readings in microseconds (0 before its second reading).</summary>
+    public long SamplingIntervalMicros(string pumpId) => _windower.SamplingIntervalMicros(pumpId);
+
+    /// <summary>The window size the pipeline was built with.</summary>
+    public TimeSpan WindowSize => _options.Windows.Size;
+
     /// <summary>Closes every open window of every pump and scores it (end of input). Not to be confused with a store's Flush, which makes writes durable.</summary>
     public void CloseAllWindows()
     {

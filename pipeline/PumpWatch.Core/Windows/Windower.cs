@@ -57,6 +57,9 @@ public sealed class Windower
 
     public IEnumerable<string> Pumps => _pumps.Keys;
 
+    /// <summary>The pump's typical time between readings (median of its recent gaps) in microseconds; 0 before its second reading.</summary>
+    public long SamplingIntervalMicros(string pumpId) => _pumps.TryGetValue(pumpId, out var pump) ? pump.Interval.Median() : 0;
+
     /// <summary>Newest accepted event time of any pump (<see cref="long.MinValue"/> before the first reading).</summary>
     public long StreamTime { get; private set; } = long.MinValue;
 
