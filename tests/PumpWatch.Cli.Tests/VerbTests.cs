@@ -43,6 +43,16 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(0, query.Code);
         Assert.Contains("(1 row)", query.Out, StringComparison.Ordinal);
 
+        // CSV and JSON lines, times as ISO-8601 UTC: the first window of the run ends one minute after its start.
+        var csv = _cli.Run("query", "--db", "demo.duckdb", "--format", "csv", "SELECT pump_id, window_end, \"vibration.mean\" > 0 AS ok FROM windows ORDER BY window_end, pump_id LIMIT 1");
+        Assert.True(csv.Code == 0, csv.Err);
+        Assert.Equal(["pump_id,window_end,ok", "1,2026-05-01T00:01:00.000000Z,true"], csv.Out.Trim().Split('\n'));
+        var json = _cli.Run("query", "--db", "demo.duckdb", "--format", "json", "SELECT pump_id, readings FROM windows ORDER BY window_end, pump_id LIMIT 1");
+        Assert.True(json.Code == 0, json.Err);
+        var row = JsonDocument.Parse(json.Out.Trim()).RootElement;
+        Assert.Equal("1", row.GetProperty("pump_id").GetString());
+        Assert.Equal(60, row.GetProperty("readings").GetInt32());
+
         // Train again from the store: pump 1's first hour is 60 one-minute windows.
         var fromStore = _cli.Run("train", "--db", "demo.duckdb", "--pumps", "1", "--to", "2026-05-01T01:00:00Z", "--out", "again.json");
         Assert.True(fromStore.Code == 0, fromStore.Err);
