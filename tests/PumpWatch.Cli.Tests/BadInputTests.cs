@@ -33,6 +33,16 @@ public sealed class BadInputTests : IDisposable
         AssertOneLineError(_cli.Run("train", "r.jsonl", "--cooldown", "10m"), "--cooldown");
 
     [Fact]
+    public void SensorRenameToAnUnknownName_IsRefusedWithTheKnownNames_UnlessItsUnitIsGiven()
+    {
+        File.WriteAllLines(_cli.PathOf("h.csv"), ["timestamp,TT101", "2026-05-01T00:00:00Z,70.5", "2026-05-01T00:00:01Z,70.6"]);
+        AssertOneLineError(_cli.Run("train", "h.csv", "--pump", "P1", "--sensors", "TT101=temprature"),
+            "'temprature' is not a known sensor", "temperature, pressure, flow_rate, vibration", "--sensor-range temprature=MIN:MAX:UNIT");
+        var withUnit = _cli.Run("train", "h.csv", "--pump", "P1", "--sensors", "TT101=bearing_temp", "--sensor-range", "bearing_temp=-40:200:degC", "--window", "1s");
+        Assert.DoesNotContain("not a known sensor", withUnit.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingFile_NamesIt() => AssertOneLineError(_cli.Run("train", "nope.jsonl"), "nope.jsonl", "no such file");
 
     [Fact]

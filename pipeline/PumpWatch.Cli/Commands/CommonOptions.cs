@@ -162,6 +162,15 @@ internal sealed class CommonOptions
                     throw new UserError($"--sensors '{entry}' must be COLUMN or COLUMN=SENSOR");
                 }
 
+                // A rename says "this column is that sensor": a name that is no known sensor is most likely a typo
+                // (temprature), and would silently lose the range check and the unit; a new sensor needs its unit.
+                var known = SensorSpecs(parse.GetValue(SensorRanges) ?? []);
+                if (!known.Any(k => k.Name == sensor && (k.Unit.Length > 0 || SensorSpec.Defaults.Any(d => d.Name == sensor))))
+                {
+                    throw new UserError($"--sensors '{entry}': '{sensor}' is not a known sensor ({string.Join(", ", known.Select(k => k.Name))}); "
+                        + $"for a new sensor give its range and unit with --sensor-range {sensor}=MIN:MAX:UNIT");
+                }
+
                 (rename ??= new(StringComparer.Ordinal))[column] = sensor;
             }
         }
