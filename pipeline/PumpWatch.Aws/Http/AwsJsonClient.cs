@@ -10,7 +10,7 @@ namespace PumpWatch.Aws.Http;
 /// <summary>
 /// One AWS JSON-protocol call, end to end: serialise once, then per attempt sign (fresh credentials and time),
 /// send exactly the signed bytes and headers, read, and either return the parsed response or classify the error
-/// and retry within <see cref="RetryPolicy"/>'s limits. Writes one log line per call.
+/// and retry within <see cref="AwsRetryPolicy"/>'s limits. Writes one log line per call.
 /// </summary>
 internal sealed class AwsJsonClient
 {
@@ -20,13 +20,13 @@ internal sealed class AwsJsonClient
     private readonly HttpClient _http;
     private readonly AwsClientOptions _options;
     private readonly AwsServiceDescription _service;
-    private readonly RetryPolicy _retry;
+    private readonly AwsRetryPolicy _retry;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SigV4Signer _signer;
     private readonly Uri _endpoint;
 
-    public AwsJsonClient(HttpClient http, AwsClientOptions options, AwsServiceDescription service, RetryPolicy retry, TimeProvider time, ILogger logger)
+    public AwsJsonClient(HttpClient http, AwsClientOptions options, AwsServiceDescription service, AwsRetryPolicy retry, TimeProvider time, ILogger logger)
     {
         _http = http;
         _options = options;

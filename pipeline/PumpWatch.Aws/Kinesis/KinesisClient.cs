@@ -22,7 +22,7 @@ public sealed class KinesisClient : IKinesisClient
     /// <param name="retry">Backoff with seeded jitter and the budget.</param>
     /// <param name="timeProvider">Clock for signing, latency and attempt timeouts.</param>
     /// <param name="logger">Receives one line per call.</param>
-    public KinesisClient(HttpClient http, AwsClientOptions options, RetryPolicy retry, TimeProvider timeProvider, ILogger? logger = null)
+    public KinesisClient(HttpClient http, AwsClientOptions options, AwsRetryPolicy retry, TimeProvider timeProvider, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);

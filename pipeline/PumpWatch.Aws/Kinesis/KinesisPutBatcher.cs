@@ -26,11 +26,11 @@ public sealed class KinesisPutBatcher
     public const int MaxBytesPerRecord = 1024 * 1024;
 
     private readonly IKinesisClient _client;
-    private readonly RetryPolicy _retry;
+    private readonly AwsRetryPolicy _retry;
 
     /// <param name="client">The Kinesis client (its own retries cover whole-call failures).</param>
     /// <param name="retry">Backoff, attempt limit and budget for resending failed entries.</param>
-    public KinesisPutBatcher(IKinesisClient client, RetryPolicy retry)
+    public KinesisPutBatcher(IKinesisClient client, AwsRetryPolicy retry)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(retry);

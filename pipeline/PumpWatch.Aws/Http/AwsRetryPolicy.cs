@@ -8,7 +8,7 @@ namespace PumpWatch.Aws.Http;
 /// limit and a per-call budget of total waiting. The random source is seeded by the caller and the wait is
 /// injectable, so tests neither sleep nor depend on chance.
 /// </summary>
-public sealed class RetryPolicy
+public sealed class AwsRetryPolicy
 {
     private readonly Random _random;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
@@ -17,7 +17,7 @@ public sealed class RetryPolicy
     /// <param name="random">Seeded jitter source (shared by concurrent calls; access is serialised here).</param>
     /// <param name="delay">How to wait; null waits for real on <paramref name="timeProvider"/>.</param>
     /// <param name="timeProvider">Clock for real waits; null means the system clock.</param>
-    public RetryPolicy(AwsClientOptions options, Random random, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeProvider? timeProvider = null)
+    public AwsRetryPolicy(AwsClientOptions options, Random random, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
