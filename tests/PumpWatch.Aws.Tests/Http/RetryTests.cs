@@ -174,11 +174,16 @@ public sealed class RetryTests
     [Fact]
     public async Task Cancellation_stops_a_hanging_call_promptly()
     {
-        await using var server = FakeAwsServer.Sequence(FakeResponse.Hanging());
+        using var cancel = new CancellationTokenSource();
+        // Cancel once the server holds the request, so the call is surely in flight (no race with a timer).
+        await using var server = new FakeAwsServer((_, _) =>
+        {
+            cancel.CancelAfter(TimeSpan.FromMilliseconds(50));
+            return FakeResponse.Hanging();
+        });
         using var http = Clients.Http();
         var logger = new CapturingLogger();
         var client = Clients.Kinesis(http, Options(server.Url) with { AttemptTimeout = TimeSpan.FromSeconds(30) }, logger: logger);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DescribeStreamSummaryAsync(Describe, cancel.Token));
@@ -192,16 +197,18 @@ public sealed class RetryTests
     [Fact]
     public async Task Attempt_timeout_is_retried_then_reported_as_RequestTimeout()
     {
-        await using var server = FakeAwsServer.Sequence(FakeResponse.Hanging());
+        // The first call answers and warms up signing (AWSSDK.Core's first use takes a while); later ones hang.
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json(200, SummaryJson), FakeResponse.Hanging());
         using var http = Clients.Http();
-        var options = Options(server.Url, maxAttempts: 2) with { AttemptTimeout = TimeSpan.FromMilliseconds(200) };
+        var options = Options(server.Url, maxAttempts: 2) with { AttemptTimeout = TimeSpan.FromSeconds(1.5) };
         var client = Clients.Kinesis(http, options);
+        await client.DescribeStreamSummaryAsync(Describe);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeStreamSummaryAsync(Describe));
 
         Assert.Equal("RequestTimeout", error.ErrorCode);
         Assert.Equal(2, error.Attempts);
-        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(3, server.Requests.Count);
     }
 
     [Fact]
