@@ -5,23 +5,6 @@ using System.Text;
 
 namespace PumpWatch.Aws.Tests.Fakes;
 
-/// <summary>A request as the fake server received it.</summary>
-internal sealed record FakeRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
-{
-    public string BodyText => Encoding.UTF8.GetString(Body);
-
-    public string Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : "";
-}
-
-/// <summary>A scripted answer; <see cref="Hang"/> answers nothing until the client gives up.</summary>
-internal sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false)
-{
-    public static FakeResponse Json(int status, string body, string? requestId = null) =>
-        new(status, body, requestId is null ? null : new Dictionary<string, string> { ["x-amzn-RequestId"] = requestId });
-
-    public static FakeResponse Hanging() => new(0, "", Hang: true);
-}
-
 /// <summary>
 /// A tiny HTTP/1.1 server on 127.0.0.1 and a free port that answers each request from a script and keeps what it
 /// received. One request per connection (it answers with Connection: close), so no keep-alive parsing.
