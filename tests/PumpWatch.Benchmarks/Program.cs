@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using PumpWatch.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(PumpWatch.Benchmarks.IngestBenchmarks).Assembly).Run(args);
+if (args is ["kinesis-put", .. var rest])
+{
+    await KinesisPutThroughput.RunAsync(rest);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmarks).Assembly).Run(args);

@@ -1,0 +1,7 @@
+namespace PumpWatch.Aws.Kinesis.Model;
+
+/// <summary>Output of GetShardIterator.</summary>
+public sealed record GetShardIteratorResponse
+{
+    public string? ShardIterator { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace PumpWatch.Aws.Kinesis.Model;
+
+/// <summary>SplitShard has no output shape.</summary>
+public sealed record SplitShardResponse;

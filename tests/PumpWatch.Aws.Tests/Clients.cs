@@ -1,0 +1,25 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+using PumpWatch.Aws.Configuration;
+using PumpWatch.Aws.Http;
+using PumpWatch.Aws.Kinesis;
+using PumpWatch.Aws.Tests.Fakes;
+
+namespace PumpWatch.Aws.Tests;
+
+/// <summary>Builds clients for local servers the way a composition root would, with a seeded jitter source and a non-sleeping wait.</summary>
+internal static class Clients
+{
+    public const int JitterSeed = 7;
+
+    public static AwsClientOptions Options(Uri url) =>
+        new("us-east-1", new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")) { ServiceUrl = url };
+
+    public static HttpClient Http() => new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    public static KinesisClient Kinesis(HttpClient http, AwsClientOptions options, RecordingDelay? delay = null, ILogger? logger = null) =>
+        new(http, options, Retry(options, delay), TimeProvider.System, logger);
+
+    public static AwsRetryPolicy Retry(AwsClientOptions options, RecordingDelay? delay = null) =>
+        new(options, new Random(JitterSeed), (delay ?? new RecordingDelay()).WaitAsync);
+}

@@ -1,0 +1,20 @@
+using System.Reflection;
+
+namespace PumpWatch.Aws.Tests.Kinesalite;
+
+/// <summary>Where the npm-installed local servers are, and whether a test may skip when they are missing.</summary>
+internal static class TestServers
+{
+    public static string Directory { get; } = typeof(TestServers).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "ServersDirectory").Value!;
+
+    public static bool Installed => System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "kinesalite"));
+
+    /// <summary>CI must fail rather than skip: a skipped server test there would hide a missing install step.</summary>
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static string? SkipReason => Installed || InCi
+        ? null
+        : $"kinesalite is not installed: run ./test.sh or npm ci --prefix {Directory} --no-audit --no-fund --omit=optional";
+}
