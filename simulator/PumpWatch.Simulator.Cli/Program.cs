@@ -5,7 +5,7 @@ using PumpWatch.Simulator;
 // Composition root of the simulator command: the clock and the console live here.
 var pumps = new Option<int>("--pumps") { Description = "Number of pumps", DefaultValueFactory = _ => 5 };
 var interval = new Option<TimeSpan>("--interval") { Description = "Sampling interval (hh:mm:ss)", DefaultValueFactory = _ => TimeSpan.FromSeconds(1) };
-var start = new Option<DateTimeOffset?>("--start") { Description = "Start of simulated time (ISO-8601, default: now, whole second)" };
+var start = new Option<DateTimeOffset?>("--start") { Description = "Start of simulated time (ISO-8601; default 2026-05-01T00:00:00Z, so the same seed gives the same bytes; with --speed above 0, now)" };
 var duration = new Option<TimeSpan>("--duration") { Description = "Simulated duration (d.hh:mm:ss)", DefaultValueFactory = _ => TimeSpan.FromHours(1) };
 var speed = new Option<double>("--speed") { Description = "Times real time; 0 = as fast as possible", DefaultValueFactory = _ => 0 };
 var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
@@ -14,6 +14,7 @@ var noFaults = new Option<bool>("--no-faults") { Description = "Inject no faults
 var output = new Option<FileInfo?>("--output", "-o") { Description = "JSON lines file (default: standard output)" };
 var labels = new Option<FileInfo?>("--labels") { Description = "Write the injected faults here (CSV: pump_id,fault,start,end,severity,sensor)" };
 
+var fixedStart = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
 var root = new RootCommand("Simulated oil pumps with labelled faults, as the tutorial's JSON readings")
 {
     pumps, interval, start, duration, speed, seed, malformed, noFaults, output, labels,
@@ -25,7 +26,9 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
     var now = time.GetUtcNow();
     var options = new SimulatorOptions(
         parse.GetValue(pumps), parse.GetValue(interval),
-        parse.GetValue(start) ?? new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
+        // A file of history starts at a fixed instant, part of the seed's contract (same seed, same bytes); a paced,
+        // live run starts now, since a consumer checks readings against its own clock.
+        parse.GetValue(start) ?? (parse.GetValue(speed) > 0 ? new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : fixedStart),
         parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(malformed),
         parse.GetValue(noFaults) ? [] : null);
     if (options.Problem() is { } problem)
@@ -68,6 +71,9 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
             }
         }
 
+        var faults = simulator.Faults.Count == 0 ? "no faults" : string.Join(", ", simulator.Faults.Select(f => $"pump {f.PumpId} {f.Kind.Name()}"));
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"pumpwatch-sim: {options.Pumps} pumps x {options.Duration} from {options.Start:yyyy-MM-ddTHH:mm:ssZ} every {options.Interval.TotalSeconds:0.###} s, seed {options.Seed}; {faults}{(file is null ? "" : $"; written to {file.FullName}")}")).ConfigureAwait(false);
         return 0;
     }
     catch (IOException e)
