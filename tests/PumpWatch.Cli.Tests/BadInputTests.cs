@@ -43,6 +43,16 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void TrainPumps_NamingAPumpNotInTheData_IsRefused()
+    {
+        var lines = Enumerable.Range(0, 600).SelectMany(i => new[] { 1, 2 }.Select(p =>
+            $"{{\"pump_id\": {p}, \"timestamp\": {1_777_593_600 + i}, \"vibration\": 1.5}}"));
+        File.WriteAllLines(_cli.PathOf("two.jsonl"), lines);
+        AssertOneLineError(_cli.Run("train", "two.jsonl", "--pumps", "1,9"), "--pumps: 9 not in", "(pumps: 1, 2)");
+        Assert.Equal(0, _cli.Run("train", "two.jsonl", "--pumps", "01,2", "--out", "m.json").Code);
+    }
+
+    [Fact]
     public void MissingFile_NamesIt() => AssertOneLineError(_cli.Run("train", "nope.jsonl"), "nope.jsonl", "no such file");
 
     [Fact]

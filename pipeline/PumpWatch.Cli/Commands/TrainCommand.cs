@@ -69,7 +69,8 @@ internal static class TrainCommand
             {
                 var fromMicros = CommonOptions.ParseTime(parse.GetValue(from), "--from");
                 var toMicros = CommonOptions.ParseTime(parse.GetValue(to), "--to");
-                var pumpSet = parse.GetValue(pumps)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+                var pumpSet = parse.GetValue(pumps)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(PumpIds.Normalize).ToHashSet(StringComparer.Ordinal);
                 var query = new StoreQuery(fromMicros, toMicros, pumpSet);
                 var csv = common.Csv(parse);
                 var (options, modelFeatures) = path is null ? (common.Pipeline(parse), FeatureSet.ModelDefault) : common.ForInput(parse, path, csv);
@@ -90,6 +91,14 @@ internal static class TrainCommand
                 else
                 {
                     Replay.Run(ReadingFiles.Read(path!, csv, Console.Error), pipeline, progress, Console.Error, cancel);
+                }
+
+                // A pump asked for and never seen is a typo or the wrong file: training on the others would look fine.
+                var seen = pipeline.KnownPumps.ToHashSet(StringComparer.Ordinal);
+                if (pumpSet?.Where(p => !seen.Contains(p)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } missing)
+                {
+                    var known = seen.Order(StringComparer.Ordinal).ToList();
+                    throw new UserError($"--pumps: {string.Join(", ", missing)} not in {path ?? store} (pumps: {string.Join(", ", known.Take(10))}{(known.Count > 10 ? ", ..." : "")})");
                 }
 
                 model = collector.Train(training, time.GetUtcNow()).WithInput(common.ModelInputOf(parse, options));
