@@ -7,7 +7,7 @@ namespace PumpWatch.Cli.Commands;
 /// <summary><c>pumpwatch demo</c>: the whole loop on simulated pumps.</summary>
 internal static class DemoCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(TimeProvider time, Invocation invocation)
     {
         var pumps = new Option<int>("--pumps") { Description = "Simulated pumps", DefaultValueFactory = _ => 5 };
         var duration = Durations.Option("--duration", "Simulated time to run", TimeSpan.FromHours(8));
@@ -37,7 +37,7 @@ internal static class DemoCommand
                 throw new UserError(problem);
             }
 
-            return await new DemoRunner(options, Console.Out, time, !Console.IsOutputRedirected).RunAsync(cancel).ConfigureAwait(false);
+            return await new DemoRunner(options, Console.Out, time, !Console.IsOutputRedirected, invocation).RunAsync(cancel).ConfigureAwait(false);
         }));
         return command;
     }

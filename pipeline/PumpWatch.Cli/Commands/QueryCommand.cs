@@ -12,7 +12,7 @@ namespace PumpWatch.Cli.Commands;
 /// </summary>
 internal static class QueryCommand
 {
-    public static Command Create()
+    public static Command Create(Invocation invocation)
     {
         var sql = new Argument<string>("sql") { Description = "SQL to run, e.g. \"SELECT * FROM alerts\"; quote feature columns: \"vibration.mean\"" };
         var db = new Option<string>("--db") { Description = "DuckDB file", DefaultValueFactory = _ => "pumpwatch-demo.duckdb" };
@@ -24,7 +24,7 @@ internal static class QueryCommand
             var path = parse.GetValue(db)!;
             if (!File.Exists(path))
             {
-                throw new UserError($"{path}: no such store (run 'pumpwatch demo' or give --db)");
+                throw new UserError($"{path}: no such store (run '{invocation.Command("demo")}' or give --db)");
             }
 
             using var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");

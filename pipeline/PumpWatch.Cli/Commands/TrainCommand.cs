@@ -14,7 +14,7 @@ namespace PumpWatch.Cli.Commands;
 /// <summary><c>pumpwatch train</c>: a model artifact from readings (windows and features) or, with --tabular, from a numeric CSV.</summary>
 internal static class TrainCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(TimeProvider time, Invocation invocation)
     {
         var common = new CommonOptions();
         var input = new Argument<string?>("input") { Description = "Readings file (.jsonl, .csv, .parquet) or, with --tabular, a numeric CSV; omit it with --db", Arity = ArgumentArity.ZeroOrOne };
@@ -82,7 +82,7 @@ internal static class TrainCommand
                 {
                     if (!File.Exists(store))
                     {
-                        throw new UserError($"{store}: no such store (run 'pumpwatch demo' or give another --db)");
+                        throw new UserError($"{store}: no such store (run '{invocation.Command("demo")}' or give another --db)");
                     }
 
                     using var stored = new DuckDbStore(store, options.Features.Names);

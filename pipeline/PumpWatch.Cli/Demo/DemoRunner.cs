@@ -16,7 +16,7 @@ namespace PumpWatch.Cli.Demo;
 /// demo's pace; the detection pipeline consumes it into DuckDB; with no model given, the healthy warm-up trains one
 /// first; alerts print as they happen; a summary says which faults were detected and how soon.
 /// </summary>
-internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvider time, bool interactive)
+internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvider time, bool interactive, Invocation invocation)
 {
     public async Task<int> RunAsync(CancellationToken cancel)
     {
@@ -199,7 +199,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    pump {a.PumpId} at {a.At}, score {a.Score:0.000} ({a.Severity})"));
         }
 
-        output.WriteLine($"Look inside: pumpwatch query --db {summary.Database} \"SELECT pump_id, event, severity, window_end, score FROM alerts ORDER BY window_end\"");
+        output.WriteLine($"Look inside: {invocation.Command($"query --db {summary.Database} \"SELECT pump_id, event, severity, window_end, score FROM alerts ORDER BY window_end\"")}");
     }
 
     private static void DeleteDatabase(string path)
