@@ -19,11 +19,18 @@ internal sealed record Invocation(string Prefix)
         ArgumentNullException.ThrowIfNull(assemblyFolder);
         ArgumentNullException.ThrowIfNull(currentFolder);
         var name = Path.GetFileNameWithoutExtension(processPath ?? "");
+        var project = Path.Combine(currentFolder, "pipeline", "PumpWatch.Cli");
+
+        // `dotnet run` starts the build output's launcher (or dotnet itself): from the repository, say it that way.
+        var builtHere = Path.GetFullPath(assemblyFolder).StartsWith(Path.Combine(project, "bin") + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (File.Exists(Path.Combine(project, "PumpWatch.Cli.csproj")) && (builtHere || name == "dotnet"))
+        {
+            return new("dotnet run --project pipeline/PumpWatch.Cli --");
+        }
+
         if (name == "dotnet")
         {
-            return File.Exists(Path.Combine(currentFolder, "pipeline", "PumpWatch.Cli", "PumpWatch.Cli.csproj"))
-                ? new("dotnet run --project pipeline/PumpWatch.Cli --")
-                : new($"dotnet {Path.Combine(assemblyFolder, "pumpwatch.dll")}");
+            return new($"dotnet {Path.Combine(assemblyFolder, "pumpwatch.dll")}");
         }
 
         var folder = Path.GetDirectoryName(processPath ?? "");

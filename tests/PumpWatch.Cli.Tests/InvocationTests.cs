@@ -17,6 +17,17 @@ public sealed class InvocationTests : IDisposable
     }
 
     [Fact]
+    public void Detect_TheBuildOutputsLauncherInTheRepository_IsDotnetRunProject()
+    {
+        // `dotnet run` starts bin/<config>/<tfm>/<rid>/pumpwatch, the launcher beside the dll.
+        Directory.CreateDirectory(Path.Combine(_folder, "pipeline", "PumpWatch.Cli"));
+        File.WriteAllText(Path.Combine(_folder, "pipeline", "PumpWatch.Cli", "PumpWatch.Cli.csproj"), "<Project />");
+        var output = Path.Combine(_folder, "pipeline", "PumpWatch.Cli", "bin", "Debug", "net10.0", "linux-x64");
+        var invocation = Invocation.Detect(Path.Combine(output, "pumpwatch"), output + "/", _folder, "/usr/bin");
+        Assert.Equal("dotnet run --project pipeline/PumpWatch.Cli -- demo", invocation.Command("demo"));
+    }
+
+    [Fact]
     public void Detect_DotnetElsewhere_NamesTheDll() =>
         Assert.Equal("dotnet /build/bin/pumpwatch.dll demo", Invocation.Detect("/usr/share/dotnet/dotnet", "/build/bin", _folder, "/usr/bin").Command("demo"));
 
