@@ -121,7 +121,7 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(simulator.Faults.Count, metrics.GetProperty("events").GetInt32());
         Assert.True(metrics.GetProperty("events_detected").GetInt32() >= 1, backtest.Out);
         var predictions = File.ReadAllLines(_cli.PathOf("bt/predictions.csv"));
-        Assert.Equal("time,pump_id,score,threshold,predicted,label", predictions[0]);
+        Assert.Equal("pump_id,window_start,window_end,readings,anomaly_score,threshold,predicted,label", predictions[0]);
         Assert.Contains(predictions, p => p.EndsWith(",1", StringComparison.Ordinal));
         Assert.True(Count(_cli.PathOf("bt/backtest.duckdb"), "SELECT count(*) FROM quarantine") >= 1);
     }
@@ -140,8 +140,8 @@ public sealed class VerbTests : IDisposable
         Assert.Contains("on 120 windows", result.Out, StringComparison.Ordinal); // 60 training windows per pump
         var predictions = File.ReadAllLines(_cli.PathOf("bt/predictions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(120 + 60, predictions.Count); // pump 1: hours 2-3, pump 2: hour 3 (windows after its own training rows)
-        Assert.Equal(60, predictions.Count(p => p[1] == "2"));
-        Assert.All(predictions.Where(p => p[1] == "2"), p => Assert.True(string.CompareOrdinal(p[0], "2026-05-01T02:01") >= 0, p[0]));
+        Assert.Equal(60, predictions.Count(p => p[0] == "2"));
+        Assert.All(predictions.Where(p => p[0] == "2"), p => Assert.True(string.CompareOrdinal(p[2], "2026-05-01T02:01") >= 0, p[2]));
     }
 
     [Fact]
@@ -166,8 +166,8 @@ public sealed class VerbTests : IDisposable
 
         // Each prediction is its own reading's: the reading's time and label (readings 500..519 are labelled, nothing after).
         var expectedTimes = Enumerable.Range(300, 300).Select(i => DateTimeOffset.FromUnixTimeSeconds(1_777_593_600 + i).ToString("yyyy-MM-ddTHH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(expectedTimes, predictions.Select(p => p.Split(',')[0]).ToList());
-        var labelled = predictions.Where(p => p.EndsWith(",1", StringComparison.Ordinal)).Select(p => p.Split(',')[0]).ToList();
+        Assert.Equal(expectedTimes, predictions.Select(p => p.Split(',')[1]).ToList());
+        var labelled = predictions.Where(p => p.EndsWith(",1", StringComparison.Ordinal)).Select(p => p.Split(',')[1]).ToList();
         Assert.Equal(expectedTimes.GetRange(200, 20), labelled);
     }
 

@@ -44,7 +44,10 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
     public bool ScoredOverlaps(string pumpId, long start, long end) =>
         _scored.TryGetValue(pumpId, out var span) && span.Start < end && start < span.End;
 
-    public void WriteHeader() => predictions.WriteLine("time,pump_id,score,threshold,predicted,label");
+    /// <summary>The columns, named as in scores.csv: per reading its time, per window its bounds and reading count.</summary>
+    public void WriteHeader() => predictions.WriteLine(perReading
+        ? "pump_id,time,anomaly_score,threshold,predicted,label"
+        : "pump_id,window_start,window_end,readings,anomaly_score,threshold,predicted,label");
 
     public override void OnReading(ParsedReading reading)
     {
@@ -78,8 +81,10 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
             default: _tn++; break;
         }
 
-        predictions.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{EventTime.Format(time)},{w.PumpId},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}"));
+        var c = CultureInfo.InvariantCulture;
+        predictions.WriteLine(perReading
+            ? string.Create(c, $"{w.PumpId},{EventTime.Format(time)},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}")
+            : string.Create(c, $"{w.PumpId},{EventTime.Format(w.Start)},{EventTime.Format(w.End)},{w.Count},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}"));
     }
 
     public override void OnAlert(Alert alert)
