@@ -57,6 +57,20 @@ internal static class CliRun
         }
 
         var parse = root.Parse(args);
+        if (parse.Errors.Count == 0 && parse.GetValue(SiteConfig.Option) is { } config)
+        {
+            // The site's file fills in what the command line leaves out; parsed again so its values are checked alike.
+            try
+            {
+                parse = root.Parse(SiteConfig.Merge(parse.CommandResult.Command, args, config));
+            }
+            catch (UserError e)
+            {
+                await Console.Error.WriteLineAsync($"{program}: {e.Message}").ConfigureAwait(false);
+                return 2;
+            }
+        }
+
         if (parse.Errors.Count > 0)
         {
             // An unknown word says more than the "required command" error it also causes.

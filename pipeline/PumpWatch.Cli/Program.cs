@@ -12,5 +12,6 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
     ScoreCommand.Create(time),
     BacktestCommand.Create(time),
     QueryCommand.Create(invocation),
+    SiteConfig.Option,
 };
 return await CliRun.Invoke(root, args, "pumpwatch").ConfigureAwait(false);
