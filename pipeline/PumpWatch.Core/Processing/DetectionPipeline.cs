@@ -28,6 +28,10 @@ public sealed class DetectionPipeline
     private readonly int[] _featureSensors;
     private int _featureSensorsFor = -1;
 
+    // What the current batch collects (ProcessBatch), and the last record's outcome for its per-record result.
+    private BatchResult? _batch;
+    private ParseOutcome _lastOutcome;
+
     // Pumps reported silent and not yet heard from again; looked for once per second of stream time.
     private readonly HashSet<string> _silent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _silenceStarts = new(StringComparer.Ordinal);
@@ -90,6 +94,7 @@ public sealed class DetectionPipeline
     {
         Counters.Records++;
         var outcome = _parser.Parse(utf8, _reading, referenceMicros);
+        _lastOutcome = outcome;
         if (!outcome.IsValid)
         {
             Counters.Quarantine(outcome.Reason);
@@ -142,6 +147,78 @@ public sealed class DetectionPipeline
     /// <summary>The window size the pipeline was built with.</summary>
     public TimeSpan WindowSize => _options.Windows.Size;
 
+    /// <summary>
+    /// Processes a batch of raw records in order and returns what happened: each record's outcome, the windows closed
+    /// and alert events raised while processing it, and the batch's counts. With <paramref name="closeWindows"/> every
+    /// open window is closed at the end (the host's window is over: a Lambda's final invoke for its tumbling window).
+    /// Results also reach the pipeline's sink as usual.
+    /// </summary>
+    /// <param name="records">The batch, in arrival order.</param>
+    /// <param name="referenceMicros">Now, for the future-skew check; <see cref="long.MaxValue"/> for replay.</param>
+    /// <param name="closeWindows">Close and score every open window after the last record.</param>
+    public BatchResult ProcessBatch(IReadOnlyList<RawRecord> records, long referenceMicros, bool closeWindows = false)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var batch = new BatchResult();
+        var (accepted, duplicates, quarantined) = (Counters.Accepted, Counters.Duplicates, Counters.Quarantined);
+        _batch = batch;
+        try
+        {
+            foreach (var record in records)
+            {
+                var status = Process(record.Data.Span, referenceMicros);
+                batch.Records.Add(status == ReadingStatus.Quarantined
+                    ? new RecordOutcome(record.RecordId, status, _lastOutcome.Reason, _lastOutcome.Detail)
+                    : new RecordOutcome(record.RecordId, status, QuarantineReason.None, null));
+            }
+
+            if (closeWindows)
+            {
+                CloseAllWindows();
+            }
+        }
+        finally
+        {
+            _batch = null;
+        }
+
+        batch.Accepted = Counters.Accepted - accepted;
+        batch.Duplicates = Counters.Duplicates - duplicates;
+        batch.Quarantined = Counters.Quarantined - quarantined;
+        return batch;
+    }
+
+    /// <summary>The pumps with window state in this pipeline.</summary>
+    public IEnumerable<string> StatePumps => _windower.Pumps;
+
+    /// <summary>
+    /// Everything a later pipeline needs to carry on a pump's windows (open aggregates, the timestamps that detect
+    /// duplicates, what is late) as one string, for a host that keeps state between invocations; null for an unknown
+    /// pump. Alert state is kept apart (<see cref="AlertStates"/>), since a host may store it elsewhere.
+    /// </summary>
+    public string? ExportWindowState(string pumpId) => _windower.SaveState(pumpId);
+
+    /// <summary>Restores a pump's windows from <see cref="ExportWindowState"/>.</summary>
+    /// <exception cref="FormatException">The text is not a state this version wrote.</exception>
+    public void ImportWindowState(string pumpId, string state) => _windower.LoadState(pumpId, state);
+
+    private WindowResult Capture(WindowAggregate window)
+    {
+        long first = long.MaxValue, last = long.MinValue;
+        for (var i = 0; i < window.Width; i++)
+        {
+            ref readonly var sensor = ref window.Sensor(i);
+            if (sensor.Count > 0)
+            {
+                first = Math.Min(first, sensor.FirstTime);
+                last = Math.Max(last, sensor.LastTime);
+            }
+        }
+
+        return new WindowResult(_scored.PumpId, _scored.Start, _scored.End, first, last, _scored.Count, _scored.Complete,
+            _scored.Score, _scored.IsolationScore, _scored.Threshold, _scored.ModelId, (double[])_scored.Features.Clone());
+    }
+
     /// <summary>Closes every open window of every pump and scores it (end of input). Not to be confused with a store's Flush, which makes writes durable.</summary>
     public void CloseAllWindows()
     {
@@ -160,6 +237,7 @@ public sealed class DetectionPipeline
                 Counters.Duplicates++;
                 return ReadingStatus.Duplicate;
             case WindowAdmission.Late:
+                _lastOutcome = new(QuarantineReason.Late, "behind the allowed lateness");
                 Counters.Quarantine(QuarantineReason.Late);
                 _sink.OnQuarantined(raw, reading.PumpId, reading.Timestamp, QuarantineReason.Late,
                     $"more than {_options.Windows.AllowedLateness.TotalSeconds:0.###} s behind pump {reading.PumpId}'s newest reading");
@@ -213,9 +291,11 @@ public sealed class DetectionPipeline
             ? $"no reading from this pump for at least {minutes} min of stream time while other pumps kept reporting: check the pump, its sensors and its link"
             : null;
         Counters.Alerts++;
-        _sink.OnAlert(new Alert(Alert.SilenceIdFor(pump, silentSince), kind, pump,
+        var alert = new Alert(Alert.SilenceIdFor(pump, silentSince), kind, pump,
             kind == AlertEventKind.PumpSilent ? AlertSeverity.Critical : AlertSeverity.Warning,
-            silentSince, at, double.NaN, double.NaN, _model?.ModelId ?? "", [], context));
+            silentSince, at, double.NaN, double.NaN, _model?.ModelId ?? "", [], context);
+        _sink.OnAlert(alert);
+        _batch?.Alerts.Add(alert);
     }
 
     private void EmitClosed()
@@ -257,6 +337,7 @@ public sealed class DetectionPipeline
             _scored.Threshold = double.NaN;
             _scored.ModelId = null;
             _sink.OnWindow(_scored);
+            _batch?.Windows.Add(Capture(window));
             return;
         }
 
@@ -270,6 +351,7 @@ public sealed class DetectionPipeline
         _scored.Threshold = model.Threshold.Value;
         _scored.ModelId = model.ModelId;
         _sink.OnWindow(_scored);
+        _batch?.Windows.Add(Capture(window));
         if (AlertFilter is { } filter && !filter(_scored))
         {
             return;
@@ -281,7 +363,9 @@ public sealed class DetectionPipeline
         if (decision is { } d)
         {
             Counters.Alerts++;
-            _sink.OnAlert(BuildAlert(d, model));
+            var alert = BuildAlert(d, model);
+            _sink.OnAlert(alert);
+            _batch?.Alerts.Add(alert);
         }
     }
 
