@@ -11,6 +11,11 @@ internal sealed class OutputFile : IDisposable
 
     public OutputFile(string path, int bufferSize = 1 << 16)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UserError("the output file name is empty (--out)");
+        }
+
         Path = path;
         var full = System.IO.Path.GetFullPath(path);
         // Same folder, so the final move is a rename on one file system; the process id keeps concurrent runs apart.

@@ -25,6 +25,11 @@ internal static class SiteConfig
     public static string[] Merge(Command command, string[] args, string path)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UserError($"{OptionName} needs a file name");
+        }
+
         JsonElement root;
         try
         {

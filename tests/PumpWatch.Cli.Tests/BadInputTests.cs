@@ -22,6 +22,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("--window", "15")]
     [InlineData("--window", "15 minutes")]
     [InlineData("--hop", "30")]
+    [InlineData("--window", "NaNs")]
+    [InlineData("--hop", "NaNm")]
     public void DurationWithoutAUnit_IsRefused_NotReadAsDays(string flag, string value)
     {
         File.WriteAllLines(_cli.PathOf("r.jsonl"), ["{\"pump_id\": 1, \"timestamp\": \"2026-05-01T00:00:00\", \"vibration\": 1.5}"]);
@@ -50,6 +52,19 @@ public sealed class BadInputTests : IDisposable
         File.WriteAllLines(_cli.PathOf("two.jsonl"), lines);
         AssertOneLineError(_cli.Run("train", "two.jsonl", "--pumps", "1,9"), "--pumps: 9 not in", "(pumps: 1, 2)");
         Assert.Equal(0, _cli.Run("train", "two.jsonl", "--pumps", "01,2", "--out", "m.json").Code);
+    }
+
+    [Fact]
+    public void EmptyOutputPathsAndAnEditedModel_AreOneLine()
+    {
+        File.WriteAllLines(_cli.PathOf("r.jsonl"), Enumerable.Range(0, 300).Select(i => $"{{\"pump_id\": 1, \"timestamp\": {1_777_593_600 + i}, \"vibration\": 1.5}}"));
+        AssertOneLineError(_cli.Run("train", "r.jsonl", "--out", ""), "output file name is empty");
+        AssertOneLineError(_cli.Run("backtest", "r.jsonl", "--train-rows", "100", "--out", ""), "--out needs a folder name");
+        Assert.Equal(0, _cli.Run("train", "r.jsonl", "--window", "10s", "--out", "m.json").Code);
+        var edited = File.ReadAllText(_cli.PathOf("m.json")).Replace("\"windowSeconds\":10", "\"windowSeconds\":1e300", StringComparison.Ordinal);
+        Assert.Contains("1e300", edited, StringComparison.Ordinal);
+        File.WriteAllText(_cli.PathOf("edited.json"), edited);
+        AssertOneLineError(_cli.Run("score", "r.jsonl", "--model", "edited.json", "--out", "s.csv"), "edited.json");
     }
 
     [Fact]

@@ -83,8 +83,8 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
 
         var c = CultureInfo.InvariantCulture;
         predictions.WriteLine(perReading
-            ? string.Create(c, $"{w.PumpId},{EventTime.Format(time)},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}")
-            : string.Create(c, $"{w.PumpId},{EventTime.Format(w.Start)},{EventTime.Format(w.End)},{w.Count},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}"));
+            ? string.Create(c, $"{CsvText.Cell(w.PumpId)},{EventTime.Format(time)},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}")
+            : string.Create(c, $"{CsvText.Cell(w.PumpId)},{EventTime.Format(w.Start)},{EventTime.Format(w.End)},{w.Count},{w.Score:R},{w.Threshold:R},{(predicted ? 1 : 0)},{(label ? 1 : 0)}"));
     }
 
     public override void OnAlert(Alert alert)

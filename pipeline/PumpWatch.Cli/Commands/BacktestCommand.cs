@@ -94,6 +94,11 @@ internal static class BacktestCommand
             }
 
             var dir = parse.GetValue(outDir)!;
+            if (string.IsNullOrWhiteSpace(dir))
+            {
+                throw new UserError("--out needs a folder name");
+            }
+
             Directory.CreateDirectory(dir);
             var dbPath = Path.Combine(dir, "backtest.duckdb");
             foreach (var f in new[] { dbPath, dbPath + ".wal" })

@@ -27,7 +27,7 @@ internal static class Durations
         }
 
         var (number, unit) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], "ms") : (t[..^1], t[^1..]);
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n))
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n))
         {
             return false;
         }
@@ -41,7 +41,7 @@ internal static class Durations
             "d" => n * 86_400,
             _ => null,
         };
-        if (seconds is not { } s || s > TimeSpan.MaxValue.TotalSeconds)
+        if (seconds is not { } s || !double.IsFinite(s) || s > TimeSpan.MaxValue.TotalSeconds)
         {
             return false;
         }

@@ -27,7 +27,9 @@ internal static class QueryCommand
                 throw new UserError($"{path}: no such store (run '{invocation.Command("demo")}' or give --db)");
             }
 
-            using var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
+            var settings = new DuckDBConnectionStringBuilder { DataSource = path };
+            settings["ACCESS_MODE"] = "READ_ONLY";
+            using var connection = new DuckDBConnection(settings.ConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = parse.GetValue(sql);
@@ -41,7 +43,7 @@ internal static class QueryCommand
             }
             else if (kind == "csv")
             {
-                output.WriteLine(string.Join(',', names.Select(Csv)));
+                output.WriteLine(string.Join(',', names.Select(CsvText.Cell)));
             }
 
             var rows = 0;
@@ -55,7 +57,7 @@ internal static class QueryCommand
 
                 output.WriteLine(kind switch
                 {
-                    "csv" => string.Join(',', cells.Select(c => Csv(c ?? ""))),
+                    "csv" => string.Join(',', cells.Select(c => CsvText.Cell(c ?? ""))),
                     "json" => Json(names, cells, reader),
                     _ => string.Join(" | ", cells.Select(c => c ?? "")),
                 });
@@ -81,9 +83,6 @@ internal static class QueryCommand
         bool b => b ? "true" : "false",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
-
-    private static string Csv(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     private static string Json(string[] names, string?[] cells, DuckDBDataReader reader)
     {

@@ -113,7 +113,7 @@ internal static class ScoreCommand
             Rows++;
             Flagged += w.Exceeds ? 1 : 0;
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{w.PumpId},{EventTime.Format(w.Start)},{EventTime.Format(w.End)},{w.Count},{-w.IsolationScore:R},{w.Score:R},{w.Threshold:R},{(w.Exceeds ? 1 : 0)}"));
+                $"{CsvText.Cell(w.PumpId)},{EventTime.Format(w.Start)},{EventTime.Format(w.End)},{w.Count},{-w.IsolationScore:R},{w.Score:R},{w.Threshold:R},{(w.Exceeds ? 1 : 0)}"));
         }
     }
 }

@@ -19,7 +19,8 @@ internal sealed record DemoOptions(
     public PipelineOptions Detection { get; init; } = PipelineOptions.Default;
 
     public string? Problem() =>
-        Pumps is < 1 or > 10_000 ? $"--pumps {Pumps} must be 1..10000"
+        string.IsNullOrWhiteSpace(Database) ? "--db needs a file name"
+        : Pumps is < 1 or > 10_000 ? $"--pumps {Pumps} must be 1..10000"
         : Duration <= TimeSpan.Zero ? $"--duration {Duration} must be positive"
         : Speed < 0 ? $"--speed {Speed} must be >= 0 (0 = as fast as possible)"
         : MalformedRate is < 0 or > 1 ? $"--malformed-rate {MalformedRate} must be 0..1"

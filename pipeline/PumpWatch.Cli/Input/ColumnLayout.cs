@@ -23,6 +23,13 @@ internal sealed record ColumnLayout(int Time, int Pump, int Label, int[] Sensors
         var sensors = options.Sensors is null
             ? Enumerable.Range(0, names.Length).Where(i => i != time && i != pump && i != label && names[i].Length > 0 && (isNumeric?.Invoke(i) ?? true)).ToArray()
             : options.Sensors.Select(s => Column(s, "--sensors")).ToArray();
+        // The catalog holds at most MaxSensors sensors (tutorial ones included); past that, values would vanish unsaid.
+        var room = PumpWatch.Core.Readings.SensorCatalog.MaxSensors - PumpWatch.Core.Readings.SensorSpec.Defaults.Count;
+        if (sensors.Length > room)
+        {
+            throw new UserError($"{where}: {sensors.Length} sensor columns, more than the {room} a run can hold; choose them with --sensors");
+        }
+
         return new ColumnLayout(time, pump, label, sensors);
     }
 

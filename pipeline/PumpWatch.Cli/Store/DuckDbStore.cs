@@ -52,7 +52,8 @@ public sealed partial class DuckDbStore : IResultStore
         ArgumentNullException.ThrowIfNull(featureNames);
         Path = path;
         _features = featureNames;
-        _connection = new DuckDBConnection($"Data Source={path}");
+        // Built, not spliced: a path with ';' or '=' would otherwise break the connection string.
+        _connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = path }.ConnectionString);
         _connection.Open();
         CreateTables();
         _readings = new ReadingRows(BatchRows);
@@ -404,7 +405,7 @@ public sealed partial class DuckDbStore : IResultStore
                 extras.Append(", ");
             }
 
-            extras.Append('"').Append(_catalog![index].Name).Append("\": ").Append(reading.Value(index).ToString("R", CultureInfo.InvariantCulture));
+            extras.Append('"').Append(System.Text.Json.JsonEncodedText.Encode(_catalog![index].Name).ToString()).Append("\": ").Append(reading.Value(index).ToString("R", CultureInfo.InvariantCulture));
         }
 
         return extras.Append('}').ToString();

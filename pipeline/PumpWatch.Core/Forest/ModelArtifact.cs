@@ -45,6 +45,14 @@ public static class ModelArtifact
             throw new ModelMismatchException($"model schema '{doc.Schema}' is not supported; this build reads '{Schema}'");
         }
 
+        // An edited file may hold null where an array belongs: say so rather than fail on it.
+        if (doc.Features is null || doc.Scaler?.Center is null || doc.Scaler.Scale is null || doc.Training?.FeatureMean is null
+            || doc.Training.FeatureStd is null || doc.Training.FeatureMin is null || doc.Training.FeatureMax is null
+            || doc.Forest?.Nodes is null || doc.Threshold is null || doc.Envelope is null || doc.Training.ScoreQuantiles is null)
+        {
+            throw new ModelMismatchException($"model {doc.ModelId}: a required part is missing: the file was edited or damaged");
+        }
+
         var width = doc.Features.Length;
         if (width == 0 || doc.Scaler.Center.Length != width || doc.Scaler.Scale.Length != width
             || doc.Training.FeatureMean.Length != width || doc.Training.FeatureStd.Length != width
@@ -95,7 +103,7 @@ public static class ModelArtifact
                 : WindowOptions.Hopping(size, TimeSpan.FromSeconds(input.HopSeconds), lateness);
             return new ModelInput(windows, input.Sensors.Select(s => new SensorSpec(s.Name, s.Unit, s.Min, s.Max)).ToList(), input.SensorColumns);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or OverflowException or NullReferenceException)
         {
             throw new ModelMismatchException($"model {modelId}: its window settings are not valid: {e.Message.ReplaceLineEndings(" ")}", e);
         }

@@ -117,7 +117,7 @@ public sealed class DetectionPipeline
         if (!outcome.IsValid)
         {
             Counters.Quarantine(outcome.Reason);
-            _sink.OnQuarantined([], reading.PumpId, reading.Timestamp, outcome.Reason, outcome.Detail ?? "");
+            _sink.OnQuarantined([], _reading.PumpId, reading.Timestamp, outcome.Reason, outcome.Detail ?? "");
             return ReadingStatus.Quarantined;
         }
 

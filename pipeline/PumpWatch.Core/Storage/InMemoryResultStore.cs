@@ -83,7 +83,10 @@ public sealed class InMemoryResultStore : IResultStore
     public IReadOnlyList<StoredQuarantine> Quarantined(StoreQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _quarantined.Where(q => q.Time is { } t ? query.Includes(q.PumpId ?? "", t) : query.From is null && query.To is null).ToList();
+        // A record without a time matches only an unbounded range, and without a pump only a query for all pumps.
+        return _quarantined.Where(q => q.Time is { } t
+            ? q.PumpId is { } pump ? query.Includes(pump, t) : query.Pumps is null && query.Includes("", t)
+            : query.From is null && query.To is null && (query.Pumps is null || (q.PumpId is { } p && query.Pumps.Contains(p)))).ToList();
     }
 
     public void Dispose()
