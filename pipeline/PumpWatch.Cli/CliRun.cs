@@ -62,7 +62,7 @@ internal static class CliRun
             // The site's file fills in what the command line leaves out; parsed again so its values are checked alike.
             try
             {
-                parse = root.Parse(SiteConfig.Merge(parse.CommandResult.Command, args, config));
+                parse = root.Parse(SiteConfig.Merge(parse, args, config));
             }
             catch (UserError e)
             {

@@ -22,9 +22,10 @@ internal static class SiteConfig
     };
 
     /// <summary>The arguments with the file's values added for every option the command line does not give.</summary>
-    public static string[] Merge(Command command, string[] args, string path)
+    public static string[] Merge(ParseResult parse, string[] args, string path)
     {
-        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(parse);
+        var command = parse.CommandResult.Command;
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new UserError($"{OptionName} needs a file name");
@@ -50,7 +51,6 @@ internal static class SiteConfig
             throw new UserError($"{path}: not a JSON object of option values");
         }
 
-        var given = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Split('=', 2)[0]).ToHashSet(StringComparer.Ordinal);
         var merged = args.ToList();
         foreach (var property in root.EnumerateObject())
         {
@@ -63,7 +63,8 @@ internal static class SiteConfig
                 throw new UserError($"{path}: '{property.Name}' is not an option of '{command.Name}' (known: {string.Join(", ", known)})");
             }
 
-            if (given.Contains(option.Name) || option.Aliases.Any(given.Contains))
+            // Given on the command line, under its name or an alias (-o for --out): the command line wins.
+            if (parse.GetResult(option) is { Implicit: false })
             {
                 continue;
             }

@@ -48,6 +48,13 @@ public sealed class SiteConfigTests : IDisposable
         var overridden = _cli.Run("train", "historian.csv", "--config", "site.json", "--window", "10m", "--out", "m10.json");
         Assert.True(overridden.Code == 0, overridden.Err);
         Assert.Contains("on 12 windows", overridden.Out, StringComparison.Ordinal);
+
+        // An option given by its alias on the command line also wins over the file.
+        File.WriteAllText(_cli.PathOf("with-out.json"), File.ReadAllText(_cli.PathOf("site.json")).Replace("\"window\": \"5m\"", "\"window\": \"5m\", \"out\": \"from-config.json\"", StringComparison.Ordinal));
+        var alias = _cli.Run("train", "historian.csv", "--config", "with-out.json", "-o", "from-cli.json");
+        Assert.True(alias.Code == 0, alias.Err);
+        Assert.True(File.Exists(_cli.PathOf("from-cli.json")));
+        Assert.False(File.Exists(_cli.PathOf("from-config.json")));
     }
 
     [Fact]

@@ -91,8 +91,9 @@ internal sealed class AwsJsonClient
                 error = new AwsCallError(0, "RequestTimeout", $"no complete response within {_options.AttemptTimeout}", null, Retryable: true);
                 inner = ex;
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or HttpIOException)
             {
+                // HttpIOException: the connection broke while the response body was read, after the headers came.
                 error = new AwsCallError(0, "NetworkError", ex.Message, null, Retryable: true);
                 inner = ex;
             }
