@@ -4,9 +4,9 @@ using PumpWatch.Simulator;
 
 // Composition root of the simulator command: the clock and the console live here.
 var pumps = new Option<int>("--pumps") { Description = "Number of pumps", DefaultValueFactory = _ => 5 };
-var interval = new Option<TimeSpan>("--interval") { Description = "Sampling interval (hh:mm:ss)", DefaultValueFactory = _ => TimeSpan.FromSeconds(1) };
+var interval = Duration("--interval", "Sampling interval", TimeSpan.FromSeconds(1));
 var start = new Option<DateTimeOffset?>("--start") { Description = "Start of simulated time (ISO-8601; default 2026-05-01T00:00:00Z, so the same seed gives the same bytes; with --speed above 0, now)" };
-var duration = new Option<TimeSpan>("--duration") { Description = "Simulated duration (d.hh:mm:ss)", DefaultValueFactory = _ => TimeSpan.FromHours(1) };
+var duration = Duration("--duration", "Simulated duration", TimeSpan.FromHours(1));
 var speed = new Option<double>("--speed") { Description = "Times real time; 0 = as fast as possible", DefaultValueFactory = _ => 0 };
 var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
 var malformed = new Option<double>("--malformed-rate") { Description = "Share of messages sent malformed (0-1)", DefaultValueFactory = _ => 0 };
@@ -103,3 +103,21 @@ if (parsed.Errors.Count > 0)
 
 // Ctrl+C cancels the token (the output file is flushed and closed) instead of ending the process on the spot.
 return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(5) }).ConfigureAwait(false);
+
+// A duration with a unit or hh:mm:ss, as pumpwatch reads them: a bare "15" would be fifteen days.
+static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
+{
+    Description = $"{description} ({PumpWatch.Core.Readings.DurationText.Help}; default {defaultValue})",
+    DefaultValueFactory = _ => defaultValue,
+    CustomParser = result =>
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (PumpWatch.Core.Readings.DurationText.TryParse(text, out var value) && value >= TimeSpan.Zero)
+        {
+            return value;
+        }
+
+        result.AddError($"{name} '{text}' is not {PumpWatch.Core.Readings.DurationText.Help}");
+        return default;
+    },
+};

@@ -53,6 +53,11 @@ internal sealed class LabelIntervals
 
             var start = Parse(cells[2], path, line, 3);
             var end = Parse(cells[3], path, line, 4);
+            if (end <= start)
+            {
+                throw new UserError(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}: the end {cells[3].Trim()} is not after the start {cells[2].Trim()}"));
+            }
+
             var sensor = cells.Length > 5 && cells[5].Trim().Length > 0 ? cells[5].Trim() : null;
             labels.Add(PumpIds.Normalize(cells[0]), start, end, cells[1].Trim(), sensor);
         }

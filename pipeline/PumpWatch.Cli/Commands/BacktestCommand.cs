@@ -100,6 +100,9 @@ internal static class BacktestCommand
             }
 
             Directory.CreateDirectory(dir);
+
+            // A run that fails half-way must not leave the previous run's metrics beside its own partial files.
+            File.Delete(Path.Combine(dir, "metrics.json"));
             var dbPath = Path.Combine(dir, "backtest.duckdb");
             foreach (var f in new[] { dbPath, dbPath + ".wal" })
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using PumpWatch.Core.Readings;
 
 namespace PumpWatch.Cli.Commands;
 
@@ -10,45 +11,9 @@ namespace PumpWatch.Cli.Commands;
 /// </summary>
 internal static class Durations
 {
-    public const string Help = "a duration such as 90s, 15m, 1.5h, 2d or 00:15:00";
+    public const string Help = DurationText.Help;
 
-    public static bool TryParse(string text, out TimeSpan value)
-    {
-        value = default;
-        var t = text.Trim();
-        if (t.Contains(':', StringComparison.Ordinal))
-        {
-            return TimeSpan.TryParseExact(t, ["c", "g"], CultureInfo.InvariantCulture, out value);
-        }
-
-        if (t.Length < 2)
-        {
-            return false;
-        }
-
-        var (number, unit) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], "ms") : (t[..^1], t[^1..]);
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) || !double.IsFinite(n))
-        {
-            return false;
-        }
-
-        double? seconds = unit switch
-        {
-            "ms" => n / 1000,
-            "s" => n,
-            "m" => n * 60,
-            "h" => n * 3600,
-            "d" => n * 86_400,
-            _ => null,
-        };
-        if (seconds is not { } s || !double.IsFinite(s) || s > TimeSpan.MaxValue.TotalSeconds)
-        {
-            return false;
-        }
-
-        value = TimeSpan.FromSeconds(s);
-        return true;
-    }
+    public static bool TryParse(string text, out TimeSpan value) => DurationText.TryParse(text, out value);
 
     /// <summary>An option whose value is a duration by the rule above, with one clear error naming it.</summary>
     public static Option<TimeSpan> Option(string name, string description, TimeSpan defaultValue) => new(name)

@@ -143,10 +143,12 @@ internal sealed class TabularCsv
                 names[i] = header ? cells[i] : string.Create(CultureInfo.InvariantCulture, $"c{i}");
             }
 
+            // An index is compared as a number, so "01" ignores column 1 as "1" does.
+            var indices = ignore.Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToHashSet();
             _keep = new bool[names.Length];
             for (var i = 0; i < names.Length; i++)
             {
-                _keep[i] = !ignore.Contains(names[i]) && !ignore.Contains(i.ToString(CultureInfo.InvariantCulture));
+                _keep[i] = !ignore.Contains(names[i]) && !indices.Contains(i);
                 _kept += _keep[i] ? 1 : 0;
             }
 
