@@ -178,11 +178,13 @@ public sealed class VerbTests : IDisposable
         File.WriteAllLines(_cli.PathOf("r.jsonl"), simulator.Generate().Select(r => r.ToLine()));
         var train = _cli.Run("train", "r.jsonl", "--window", "15m", "--out", "m15.json");
         Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("from 2 pumps", train.Out, StringComparison.Ordinal);
 
         // Without --window, score applies the model's 15-minute windows: 2 pumps x 4 h / 15 min.
         var score = _cli.Run("score", "r.jsonl", "--model", "m15.json", "--out", "s.csv");
         Assert.True(score.Code == 0, score.Err);
         Assert.Contains("--window 15m", score.Out, StringComparison.Ordinal);
+        Assert.Contains("windows of 2 pumps", score.Out, StringComparison.Ordinal);
         Assert.Equal(1 + (2 * 4 * 4), File.ReadAllLines(_cli.PathOf("s.csv")).Length);
 
         // With other windows given explicitly: one line naming both, no scores.

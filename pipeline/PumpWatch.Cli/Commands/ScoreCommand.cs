@@ -55,6 +55,7 @@ internal static class ScoreCommand
             var outPath = parse.GetValue(output)!;
             var c = CultureInfo.InvariantCulture;
             long rows, flagged;
+            var pumps = "";
             if (isTabular)
             {
                 var ignored = parse.GetValue(ignore)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
@@ -91,12 +92,13 @@ internal static class ScoreCommand
                     writer.WriteLine("pump_id,window_start,window_end,readings,score_samples,anomaly_score,threshold,predicted");
                     Replay.Run(ReadingFiles.Read(path, csv, Console.Error), pipeline, new Progress(Console.Error, time, "scoring"), Console.Error, cancel);
                     (rows, flagged) = (sink.Rows, sink.Flagged);
+                    pumps = $" of {pipeline.Pumps.Count} pumps";
                 }
 
                 file.Commit();
             }
 
-            Console.WriteLine($"Scored {rows} {(isTabular ? "rows" : "windows")} with model {detector.ModelId}: {flagged} above threshold {detector.Threshold.Value.ToString("0.0000", c)}; written to {outPath}");
+            Console.WriteLine($"Scored {rows} {(isTabular ? "rows" : "windows")}{pumps} with model {detector.ModelId}: {flagged} above threshold {detector.Threshold.Value.ToString("0.0000", c)}; written to {outPath}");
             return 0;
         }));
         return command;
