@@ -77,7 +77,7 @@ public sealed class CsvInputTests : IDisposable
         string[] layout = ["--time-column", "Timestamp", "--time-format", TimeFormat, "--pump", "P-101"];
         var train = _cli.Run(["train", "historian.csv", .. layout, "--out", "m.json"]);
         Assert.True(train.Code == 0, train.Err);
-        Assert.Contains($"({rows} readings, 0 quarantined)", train.Out, StringComparison.Ordinal);
+        Assert.Contains($"({rows} readings from 1 pump, 0 quarantined)", train.Out, StringComparison.Ordinal);
         Assert.Contains("Tag.TT101.mean", train.Out, StringComparison.Ordinal);
 
         var score = _cli.Run(["score", "historian.csv", .. layout, "--model", "m.json", "--out", "s.csv"]);

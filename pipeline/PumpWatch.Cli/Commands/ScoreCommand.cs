@@ -92,7 +92,7 @@ internal static class ScoreCommand
                     writer.WriteLine("pump_id,window_start,window_end,readings,score_samples,anomaly_score,threshold,predicted");
                     Replay.Run(ReadingFiles.Read(path, csv, Console.Error), pipeline, new Progress(Console.Error, time, "scoring"), Console.Error, cancel);
                     (rows, flagged) = (sink.Rows, sink.Flagged);
-                    pumps = $" of {pipeline.Pumps.Count} pumps";
+                    pumps = $" of {pipeline.Pumps.Count} pump{(pipeline.Pumps.Count == 1 ? "" : "s")}";
                 }
 
                 file.Commit();

@@ -102,7 +102,7 @@ internal static class TrainCommand
                 }
 
                 model = collector.Train(training, time.GetUtcNow()).WithInput(common.ModelInputOf(parse, options));
-                source = $"{collector.Windows} windows of {path ?? store} ({pipeline.Counters.Accepted} readings from {pipeline.Pumps.Count} pumps, {pipeline.Counters.Quarantined} quarantined)";
+                source = $"{collector.Windows} windows of {path ?? store} ({pipeline.Counters.Accepted} readings from {pipeline.Pumps.Count} pump{(pipeline.Pumps.Count == 1 ? "" : "s")}, {pipeline.Counters.Quarantined} quarantined)";
             }
 
             var outPath = parse.GetValue(output)!;
