@@ -94,6 +94,12 @@ public static class ModelArtifact
 
     private static ModelInput ReadInput(InputDocument input, string modelId)
     {
+        // An edited file may hold null where a list or a name belongs: say so rather than fail on it.
+        if (input.Sensors is null || input.SensorColumns is null || input.Sensors.Any(s => s?.Name is null || s.Unit is null))
+        {
+            throw new ModelMismatchException($"model {modelId}: its input settings are incomplete: the file was edited or damaged");
+        }
+
         try
         {
             var size = TimeSpan.FromSeconds(input.WindowSeconds);
@@ -103,7 +109,7 @@ public static class ModelArtifact
                 : WindowOptions.Hopping(size, TimeSpan.FromSeconds(input.HopSeconds), lateness);
             return new ModelInput(windows, input.Sensors.Select(s => new SensorSpec(s.Name, s.Unit, s.Min, s.Max)).ToList(), input.SensorColumns);
         }
-        catch (Exception e) when (e is ArgumentException or OverflowException or NullReferenceException)
+        catch (Exception e) when (e is ArgumentException or OverflowException)
         {
             throw new ModelMismatchException($"model {modelId}: its window settings are not valid: {e.Message.ReplaceLineEndings(" ")}", e);
         }
