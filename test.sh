@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The test command: restores packages (NuGet), builds every project with warnings as errors, runs every test.
 # Tests read ../shared/data (the ODDS benchmark sets) beside the repository; without it they are skipped (under CI=true
-# they fail instead, since CI always has it). The AWS tests run kinesalite (npm, Node 20), installed here from the
-# committed package-lock.json (fast when already installed; optional native LevelDB left out: kinesalite runs in memory).
+# they fail instead, since CI always has it). The AWS tests run local API servers and the official AWS SDK for JavaScript
+# (npm, Node 20: kinesalite, dynalite, s3rver, @aws-sdk/client-*), installed here from the committed package-lock.json
+# (fast when already installed; optional native LevelDB left out: the servers run in memory or in a temporary folder).
 set -euo pipefail
 cd "$(dirname "$0")"
 # The AWS tests sign with dummy credentials against local servers only; the credential chain must not probe EC2 metadata.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 AWS_EC2_METADATA_DISABLED=true AWS_ACCESS_KEY_ID=dummy AWS_SECRET_ACCESS_KEY=dummy
 servers=tests/PumpWatch.Aws.Tests/servers
-if [ ! -d "$servers/node_modules/kinesalite" ] || [ "$servers/package-lock.json" -nt "$servers/node_modules/.package-lock.json" ]; then
+if [ ! -d "$servers/node_modules/kinesalite" ] || [ ! -d "$servers/node_modules/dynalite" ] || [ "$servers/package-lock.json" -nt "$servers/node_modules/.package-lock.json" ]; then
   npm ci --prefix "$servers" --no-audit --no-fund --omit=optional --loglevel=error
 fi
 dotnet build Pipeline.sln -c Release -nologo -v quiet
