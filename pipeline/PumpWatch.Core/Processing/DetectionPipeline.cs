@@ -179,6 +179,11 @@ public sealed class DetectionPipeline
 
             if (closeWindows)
             {
+                if (arrival is not null && _silentAfterMicros > 0)
+                {
+                    JudgeSilence();
+                }
+
                 CloseAllWindows();
             }
         }
@@ -259,7 +264,8 @@ public sealed class DetectionPipeline
             EmitClosed();
         }
 
-        if (_silentAfterMicros > 0)
+        // With the host's arrival windows, silence is judged once per window, when the host closes it (ProcessBatch).
+        if (_silentAfterMicros > 0 && _windower.Arrival is null)
         {
             if (_windower.SilentCount > 0 && _windower.TryResume(reading.PumpId, out var silentSince))
             {
@@ -274,6 +280,23 @@ public sealed class DetectionPipeline
         }
 
         return ReadingStatus.Accepted;
+    }
+
+    // Once per arrival window: pumps heard from again resume (as of their newest reading), then silent ones are found.
+    private void JudgeSilence()
+    {
+        if (_windower.SilentCount > 0)
+        {
+            foreach (var pump in _windower.Pumps)
+            {
+                if (_windower.TryResume(pump, out var silentSince))
+                {
+                    EmitSilence(AlertEventKind.PumpResumed, pump, silentSince, _windower.NewestReading(pump) ?? silentSince);
+                }
+            }
+        }
+
+        FindSilentPumps();
     }
 
     private void FindSilentPumps()

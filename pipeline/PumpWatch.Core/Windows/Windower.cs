@@ -214,11 +214,14 @@ public sealed class Windower
         return true;
     }
 
-    /// <summary>Ends a pump's silence when it reports again; gives the newest reading before the silence (the episode's id).</summary>
+    /// <summary>
+    /// Ends a pump's silence once it has reported a reading newer than the silence began; gives the newest reading
+    /// before the silence (the episode's id).
+    /// </summary>
     public bool TryResume(string pumpId, out long silentSince)
     {
         silentSince = long.MinValue;
-        if (!_pumps.TryGetValue(pumpId, out var pump) || pump.SilentSince == long.MinValue)
+        if (!_pumps.TryGetValue(pumpId, out var pump) || pump.SilentSince == long.MinValue || pump.MaxSeen <= pump.SilentSince)
         {
             return false;
         }
