@@ -24,40 +24,25 @@ internal static class SnsCannedResponses
         """, "f187a3c1-376f-11df-8963-01868b7c937a");
 
     /// <summary>NotFoundException: code NotFound, HTTP 404, sender fault.</summary>
-    public static FakeResponse TopicNotFound { get; } = Xml(404, """
-        <ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
-          <Error>
-            <Type>Sender</Type>
-            <Code>NotFound</Code>
-            <Message>Topic does not exist</Message>
-          </Error>
-          <RequestId>9dd01905-5012-5f99-8663-4b3ecd0dfaef</RequestId>
-        </ErrorResponse>
-        """, "9dd01905-5012-5f99-8663-4b3ecd0dfaef");
+    public static FakeResponse TopicNotFound { get; } = Error(404, "Sender", "NotFound", "Topic does not exist", "9dd01905-5012-5f99-8663-4b3ecd0dfaef");
 
     /// <summary>ThrottledException: code Throttled, HTTP 429.</summary>
-    public static FakeResponse Throttled { get; } = Xml(429, """
-        <ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
-          <Error>
-            <Type>Sender</Type>
-            <Code>Throttled</Code>
-            <Message>Rate exceeded</Message>
-          </Error>
-          <RequestId>0c9bd3b2-8ba4-5f3d-b4ea-31f3c2d40f36</RequestId>
-        </ErrorResponse>
-        """, "0c9bd3b2-8ba4-5f3d-b4ea-31f3c2d40f36");
+    public static FakeResponse Throttled { get; } = Error(429, "Sender", "Throttled", "Rate exceeded", "0c9bd3b2-8ba4-5f3d-b4ea-31f3c2d40f36");
 
     /// <summary>InternalErrorException: code InternalError, HTTP 500, server fault.</summary>
-    public static FakeResponse InternalError { get; } = Xml(500, """
+    public static FakeResponse InternalError { get; } = Error(500, "Receiver", "InternalError", "Internal error", "c1d6a3a5-7e5b-5a45-9b8e-2f2d3c7f1a11");
+
+    /// <summary>The awsQuery error document: the fault side (Sender/Receiver), the code from the model's awsQueryError trait, the message.</summary>
+    private static FakeResponse Error(int status, string fault, string code, string message, string requestId) => Xml(status, $"""
         <ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
           <Error>
-            <Type>Receiver</Type>
-            <Code>InternalError</Code>
-            <Message>Internal error</Message>
+            <Type>{fault}</Type>
+            <Code>{code}</Code>
+            <Message>{message}</Message>
           </Error>
-          <RequestId>c1d6a3a5-7e5b-5a45-9b8e-2f2d3c7f1a11</RequestId>
+          <RequestId>{requestId}</RequestId>
         </ErrorResponse>
-        """, "c1d6a3a5-7e5b-5a45-9b8e-2f2d3c7f1a11");
+        """, requestId);
 
     private static FakeResponse Xml(int status, string body, string requestId) =>
         new(status, body, new Dictionary<string, string> { ["x-amzn-RequestId"] = requestId }) { ContentType = XmlContentType };
