@@ -18,7 +18,7 @@ internal sealed record ConformanceCase(string Client, string Command, string Sig
     /// <summary>The official SDK's input where our request record is shaped differently from the model.</summary>
     public JsonNode? OfficialInput { get; init; }
 
-    /// <summary>Request body paths (<c>$.A[*].B</c>) allowed to differ, each with the reason.</summary>
+    /// <summary>JSON request body paths (<c>$.A[*].B</c>) allowed to differ, each with the reason; form bodies have none.</summary>
     public IReadOnlyDictionary<string, string> IgnoredBodyPaths { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Output paths allowed to differ (model members our records leave out), each with the reason.</summary>
