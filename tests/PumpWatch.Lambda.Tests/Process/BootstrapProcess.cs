@@ -23,9 +23,6 @@ internal sealed class BootstrapProcess : IAsyncDisposable
 
     public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "bootstrap");
 
-    /// <summary>Stopwatch timestamp taken just before the process was started.</summary>
-    public long StartedAt { get; private init; }
-
     public bool HasExited => _process.HasExited;
 
     public string StandardError
@@ -57,9 +54,8 @@ internal sealed class BootstrapProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var startedAt = Stopwatch.GetTimestamp();
         var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"could not start {Path}");
-        var bootstrap = new BootstrapProcess(process) { StartedAt = startedAt };
+        var bootstrap = new BootstrapProcess(process);
         process.ErrorDataReceived += (_, line) =>
         {
             lock (bootstrap._stderr)
