@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PumpWatch.Aws.Configuration;
 using PumpWatch.Aws.Http;
 using PumpWatch.Aws.Timestream.Model;
@@ -32,6 +34,18 @@ internal sealed class EndpointDiscovery : IDisposable
     private readonly string _scheme;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private CachedEndpoint? _cached;
+
+    /// <summary>The JSON client and discovery for one Timestream service: what both clients' constructors share.</summary>
+    public static EndpointDiscovery Create(HttpClient http, AwsClientOptions options, AwsServiceDescription service, AwsRetryPolicy retry,
+        TimeProvider timeProvider, ILogger? logger, TimestreamEndpointDiscovery mode)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(retry);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var client = new AwsJsonClient(http, options, service, retry, timeProvider, logger ?? NullLogger.Instance);
+        return new EndpointDiscovery(client, service.ServiceName, options, mode, timeProvider);
+    }
 
     public EndpointDiscovery(AwsJsonClient client, string serviceName, AwsClientOptions options, TimestreamEndpointDiscovery mode, TimeProvider time)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using PumpWatch.Aws.Configuration;
 using PumpWatch.Aws.Http;
 using PumpWatch.Aws.Timestream.Discovery;
@@ -34,17 +33,13 @@ public sealed class TimestreamQueryClient : ITimestreamQueryClient, IDisposable
     public TimestreamQueryClient(HttpClient http, AwsClientOptions options, AwsRetryPolicy retry, TimeProvider timeProvider, ILogger? logger = null,
         TimestreamEndpointDiscovery discovery = TimestreamEndpointDiscovery.Auto)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(retry);
-        ArgumentNullException.ThrowIfNull(timeProvider);
         if (options.AttemptTimeout < MinimumAttemptTimeout)
         {
             options = options with { AttemptTimeout = MinimumAttemptTimeout };
         }
 
-        var client = new AwsJsonClient(http, options, TimestreamServices.Query, retry, timeProvider, logger ?? NullLogger.Instance);
-        _discovery = new EndpointDiscovery(client, TimestreamServices.Query.ServiceName, options, discovery, timeProvider);
+        _discovery = EndpointDiscovery.Create(http, options, TimestreamServices.Query, retry, timeProvider, logger, discovery);
     }
 
     public Task<DescribeEndpointsResponse> DescribeEndpointsAsync(DescribeEndpointsRequest request, CancellationToken cancellationToken = default) =>

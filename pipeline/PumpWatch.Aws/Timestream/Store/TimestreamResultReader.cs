@@ -51,46 +51,13 @@ public sealed class TimestreamResultReader : IResultReader
     public IReadOnlyList<StoredWindow> Windows(StoreQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Pumps is { Count: 0 })
-        {
-            return [];
-        }
-
-        var windows = new List<StoredWindow>();
-        foreach (var row in Rows(WindowsSql(query)))
-        {
-            var features = new Dictionary<string, double>(_features.Count, StringComparer.Ordinal);
-            foreach (var feature in _features)
-            {
-                features[feature] = row.GetDouble(feature);
-            }
-
-            windows.Add(new StoredWindow(row.GetString(TimestreamSchema.PumpId) ?? "", Time(row), row.GetInt64(TimestreamSchema.WindowEnd) ?? 0,
-                (int)(row.GetInt64(TimestreamSchema.ReadingCount) ?? 0), row.GetDouble(TimestreamSchema.Score), row.GetDouble(TimestreamSchema.Threshold),
-                row.GetString(TimestreamSchema.ModelId), features));
-        }
-
-        return windows;
+        return query.Pumps is { Count: 0 } ? [] : [.. Rows(WindowsSql(query)).Select(Window)];
     }
 
     public IReadOnlyList<StoredAlert> Alerts(StoreQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Pumps is { Count: 0 })
-        {
-            return [];
-        }
-
-        var alerts = new List<StoredAlert>();
-        foreach (var row in Rows(AlertsSql(query)))
-        {
-            alerts.Add(new StoredAlert(row.GetString(TimestreamSchema.AlertId) ?? "", row.GetString(TimestreamSchema.AlertEvent) ?? "",
-                row.GetString(TimestreamSchema.PumpId) ?? "", row.GetString(TimestreamSchema.Severity) ?? "",
-                row.GetInt64(TimestreamSchema.WindowStart) ?? 0, Time(row), row.GetDouble(TimestreamSchema.Score), row.GetDouble(TimestreamSchema.Threshold),
-                row.GetString(TimestreamSchema.ModelId) ?? ""));
-        }
-
-        return alerts;
+        return query.Pumps is { Count: 0 } ? [] : [.. Rows(AlertsSql(query)).Select(Alert)];
     }
 
     public IReadOnlyList<StoredQuarantine> Quarantined(StoreQuery query)
@@ -158,6 +125,25 @@ public sealed class TimestreamResultReader : IResultReader
 
         return sql.ToString();
     }
+
+    private StoredWindow Window(QueryRow row)
+    {
+        var features = new Dictionary<string, double>(_features.Count, StringComparer.Ordinal);
+        foreach (var feature in _features)
+        {
+            features[feature] = row.GetDouble(feature);
+        }
+
+        return new StoredWindow(row.GetString(TimestreamSchema.PumpId) ?? "", Time(row), row.GetInt64(TimestreamSchema.WindowEnd) ?? 0,
+            (int)(row.GetInt64(TimestreamSchema.ReadingCount) ?? 0), row.GetDouble(TimestreamSchema.Score), row.GetDouble(TimestreamSchema.Threshold),
+            row.GetString(TimestreamSchema.ModelId), features);
+    }
+
+    private static StoredAlert Alert(QueryRow row) =>
+        new(row.GetString(TimestreamSchema.AlertId) ?? "", row.GetString(TimestreamSchema.AlertEvent) ?? "",
+            row.GetString(TimestreamSchema.PumpId) ?? "", row.GetString(TimestreamSchema.Severity) ?? "",
+            row.GetInt64(TimestreamSchema.WindowStart) ?? 0, Time(row), row.GetDouble(TimestreamSchema.Score), row.GetDouble(TimestreamSchema.Threshold),
+            row.GetString(TimestreamSchema.ModelId) ?? "");
 
     private IEnumerable<Reading> ReadingRows(string sql)
     {

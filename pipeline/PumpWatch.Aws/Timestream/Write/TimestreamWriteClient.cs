@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using PumpWatch.Aws.Configuration;
 using PumpWatch.Aws.Http;
 using PumpWatch.Aws.Timestream.Discovery;
@@ -28,12 +27,7 @@ public sealed class TimestreamWriteClient : ITimestreamWriteClient, IDisposable
     public TimestreamWriteClient(HttpClient http, AwsClientOptions options, AwsRetryPolicy retry, TimeProvider timeProvider, ILogger? logger = null,
         TimestreamEndpointDiscovery discovery = TimestreamEndpointDiscovery.Auto)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(retry);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        var client = new AwsJsonClient(http, options, TimestreamServices.Write, retry, timeProvider, logger ?? NullLogger.Instance);
-        _discovery = new EndpointDiscovery(client, TimestreamServices.Write.ServiceName, options, discovery, timeProvider);
+        _discovery = EndpointDiscovery.Create(http, options, TimestreamServices.Write, retry, timeProvider, logger, discovery);
     }
 
     public Task<DescribeEndpointsResponse> DescribeEndpointsAsync(DescribeEndpointsRequest request, CancellationToken cancellationToken = default) =>
