@@ -25,7 +25,7 @@ internal sealed class EndpointDiscovery : IDisposable
     public const string Operation = "DescribeEndpoints";
     public const string InvalidEndpointCode = "InvalidEndpointException";
 
-    /// <summary>The status InvalidEndpointException carries (httpError 421 in both models); botocore treats the status alone the same way.</summary>
+    /// <summary>The status InvalidEndpointException carries (httpError 421 in both models); botocore's discovery handler (handle_retries) drops the cached endpoint on that status or that code.</summary>
     private const HttpStatusCode MisdirectedRequest = (HttpStatusCode)421;
 
     private readonly AwsJsonClient _client;

@@ -10,8 +10,9 @@ public enum TimestreamEndpointDiscovery
     /// <summary>
     /// The official SDKs' rule, the default: discover against the regional endpoint; with an endpoint override
     /// (<c>AwsClientOptions.ServiceUrl</c>) call the override directly and discover nothing. (aws-sdk-js-v3's
-    /// endpoint-discovery middleware returns early for a custom endpoint; botocore registers no discovery handler with
-    /// an <c>endpoint_url</c>.)
+    /// endpoint-discovery middleware returns early for a custom endpoint, and the Timestream client 3.1138 in the test
+    /// servers sends WriteRecords straight to one; botocore's <c>_register_endpoint_discovery</c> returns at once when
+    /// an <c>endpoint_url</c> is given.)
     /// </summary>
     Auto,
 
