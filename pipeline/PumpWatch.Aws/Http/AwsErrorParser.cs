@@ -55,7 +55,8 @@ internal static class AwsErrorParser
         }
 
         var errorCode = Sanitize(type) ?? Sanitize(code) ?? Sanitize(errorTypeHeader) ?? UnknownCode;
-        return new AwsCallError(status, errorCode, message ?? "", requestId, RetryClassifier.IsRetryable(status, errorCode));
+        return new AwsCallError(status, errorCode, message ?? "", requestId, RetryClassifier.IsRetryable(status, errorCode),
+            body.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(body));
     }
 
     private static string? Sanitize(string? raw)
