@@ -9,8 +9,8 @@ var time = TimeProvider.System;
 var invocation = Invocation.Detect(Environment.ProcessPath, AppContext.BaseDirectory, Environment.CurrentDirectory, Environment.GetEnvironmentVariable("PATH"));
 // Retry jitter exists to spread clients apart, so here it is seeded by the system; tests pass a fixed seed.
 var sinks = new AlertSinkEnvironment(
-    Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"),
-    Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_SNS") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL"),
+    Variable("AWS_REGION") ?? Variable("AWS_DEFAULT_REGION"),
+    Variable("AWS_ENDPOINT_URL_SNS") ?? Variable("AWS_ENDPOINT_URL"),
     AwsCredentialChain.Resolve,
     new Random(),
     time);
@@ -24,3 +24,6 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
     SiteConfig.Option,
 };
 return await CliRun.Invoke(root, args, "pumpwatch").ConfigureAwait(false);
+
+// An empty variable counts as unset, so that one can be cleared for a single run (VAR= pumpwatch ...).
+static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
