@@ -15,6 +15,7 @@ namespace PumpWatch.Cli.Alerts;
 internal sealed class AlertSinkFactory(AlertSinkEnvironment environment) : IDisposable
 {
     private HttpClient? _http;
+    private AWSCredentials? _credentials;
 
     // Attempts time out in the sinks and clients themselves, so the client's own timeout stays out of the way.
     private HttpClient Http => _http ??= new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -70,7 +71,26 @@ internal sealed class AlertSinkFactory(AlertSinkEnvironment environment) : IDisp
         }
     }
 
+    /// <summary>
+    /// Checks, before a long run starts, what would stop an SNS sink from opening (endpoint, region, credentials), so a
+    /// mistake costs a line at once and not after the training.
+    /// </summary>
+    public void Check(AlertSinkSettings settings)
+    {
+        foreach (var spec in settings.Sinks.Where(s => s.Kind == AlertSinkKind.Sns))
+        {
+            _ = SnsOptions(spec, settings);
+        }
+    }
+
     private SnsAlertSink OpenSns(AlertSinkSpec spec, AlertSinkSettings settings)
+    {
+        var options = SnsOptions(spec, settings);
+        var client = new SnsClient(Http, options, new AwsRetryPolicy(options, environment.Jitter, timeProvider: environment.Time), environment.Time);
+        return new SnsAlertSink(client, spec.Target, settings.Site);
+    }
+
+    private AwsClientOptions SnsOptions(AlertSinkSpec spec, AlertSinkSettings settings)
     {
         var (endpointText, source) = settings.AwsEndpoint is { } flag ? (flag, "--aws-endpoint") : (environment.SnsEndpoint, "AWS_ENDPOINT_URL_SNS / AWS_ENDPOINT_URL");
         Uri? endpoint = null;
@@ -87,19 +107,20 @@ internal sealed class AlertSinkFactory(AlertSinkEnvironment environment) : IDisp
             throw new UserError($"--alert-sink {spec}: the topic is in {spec.TopicRegion} but AWS_REGION is {region}; SNS publishes only to topics in the caller's region");
         }
 
-        AWSCredentials credentials;
+        return new AwsClientOptions(region, Credentials(spec)) { ServiceUrl = endpoint };
+    }
+
+    private AWSCredentials Credentials(AlertSinkSpec spec)
+    {
         try
         {
-            credentials = environment.AwsCredentials();
+            // Resolved once per run: the chain may probe files and endpoints, and the credentials refresh themselves.
+            return _credentials ??= environment.AwsCredentials();
         }
         catch (AmazonClientException ex)
         {
             throw new UserError($"--alert-sink {spec}: no AWS credentials found (environment, profile, SSO, container or instance role): {ex.Message.ReplaceLineEndings(" ")}", ex);
         }
-
-        var options = new AwsClientOptions(region, credentials) { ServiceUrl = endpoint };
-        var client = new SnsClient(Http, options, new AwsRetryPolicy(options, environment.Jitter, timeProvider: environment.Time), environment.Time);
-        return new SnsAlertSink(client, spec.Target, settings.Site);
     }
 
     public void Dispose() => _http?.Dispose();

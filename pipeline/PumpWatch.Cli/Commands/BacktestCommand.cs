@@ -52,6 +52,8 @@ internal static class BacktestCommand
             common.Pipeline(parse);
             common.Csv(parse, parse.GetValue(labelColumn));
             var delivery = alerting.Delivery(parse);
+            using var sinkFactory = new AlertSinkFactory(sinks);
+            sinkFactory.Check(delivery);
             var given = modelPath is null ? null : ModelFiles.Load(modelPath);
             var csv = common.Csv(parse, parse.GetValue(labelColumn), given);
             var (options, modelFeatures) = common.ForInput(parse, path, csv, alerting);
@@ -116,7 +118,6 @@ internal static class BacktestCommand
 
             using var store = new DuckDbStore(dbPath, options.Features.Names);
             await using var predictionsOut = new StreamWriter(Path.Combine(dir, "predictions.csv"));
-            using var sinkFactory = new AlertSinkFactory(sinks);
             await using var alerts = new AlertDispatcher(sinkFactory.Open([AlertSinkSpec.JsonLines(Path.Combine(dir, "alerts.jsonl"))], delivery, Console.Out, () => { }), Console.Error);
             var recorder = new BacktestRecorder(predictionsOut, isLabelled, inTraining, options.Windows.PerReading);
             recorder.WriteHeader();

@@ -32,6 +32,8 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
         }
 
 
+        using var sinkFactory = new AlertSinkFactory(sinkEnvironment);
+        sinkFactory.Check(options.AlertSinks);
         DeleteDatabase(options.Database);
         using var store = new DuckDbStore(options.Database, pipelineOptions.Features.Names);
         var alertsPath = System.IO.Path.ChangeExtension(options.Database, ".alerts.jsonl");
@@ -45,7 +47,6 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
             }
         }
 
-        using var sinkFactory = new AlertSinkFactory(sinkEnvironment);
         await using var alerts = new AlertDispatcher(sinkFactory.Open([AlertSinkSpec.Console, AlertSinkSpec.JsonLines(alertsPath)], options.AlertSinks, output, ClearStatus), warnings);
         var alertLog = new DemoAlertLog();
         var warmUpEnd = EventTime.FromDateTimeOffset(options.Start + options.WarmUp);

@@ -53,12 +53,29 @@ public sealed class AlertSinkOptionTests : IDisposable
     }
 
     [Fact]
-    public void A_topic_in_another_region_than_AWS_REGION_is_refused_in_one_line()
+    public void A_topic_in_another_region_than_AWS_REGION_is_refused_in_one_line_before_training()
     {
         WriteReadings();
         _cli.Environment["AWS_REGION"] = "eu-west-1";
 
-        AssertOneLine(Backtest("--alert-sink", "sns:" + TopicArn), "topic is in us-east-1", "AWS_REGION is eu-west-1");
+        var result = Backtest("--alert-sink", "sns:" + TopicArn);
+
+        AssertOneLine(result, "topic is in us-east-1", "AWS_REGION is eu-west-1");
+        Assert.DoesNotContain("Trained model", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_AWS_credentials_an_SNS_sink_is_refused_in_one_line()
+    {
+        _cli.Environment["AWS_ACCESS_KEY_ID"] = "";
+        _cli.Environment["AWS_SECRET_ACCESS_KEY"] = "";
+        _cli.Environment["AWS_PROFILE"] = "pumpwatch-test-no-such-profile";
+        _cli.Environment["AWS_SHARED_CREDENTIALS_FILE"] = _cli.PathOf("no-credentials");
+        _cli.Environment["AWS_CONFIG_FILE"] = _cli.PathOf("no-config");
+
+        var result = _cli.Run("demo", "--alert-sink", "sns:" + TopicArn, "--duration", "00:20:00", "--warmup", "00:10:00");
+
+        AssertOneLine(result, "--alert-sink sns:" + TopicArn, "no AWS credentials");
     }
 
     [Fact]
