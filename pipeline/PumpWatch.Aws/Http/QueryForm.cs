@@ -35,6 +35,4 @@ internal sealed class QueryForm
 
     /// <summary>The body's bytes: percent-encoding leaves only ASCII.</summary>
     public byte[] ToBytes() => Encoding.ASCII.GetBytes(_text.ToString());
-
-    public override string ToString() => _text.ToString();
 }

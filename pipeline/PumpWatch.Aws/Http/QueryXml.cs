@@ -43,8 +43,4 @@ internal static class QueryXml
 
         return null;
     }
-
-    /// <summary>Every child element named <paramref name="localName"/>, in document order.</summary>
-    public static IEnumerable<XElement> Children(XElement? parent, string localName) =>
-        parent is null ? [] : parent.Elements().Where(e => e.Name.LocalName == localName);
 }

@@ -18,8 +18,6 @@ internal sealed class AlertDispatcher(IReadOnlyList<IAlertSink> sinks, TextWrite
     /// <summary>Deliveries that failed (one alert to one sink each).</summary>
     public int Failed { get; private set; }
 
-    public IReadOnlyList<IAlertSink> Sinks => sinks;
-
     public override void OnAlert(Alert alert)
     {
         var queued = _queue.Writer.TryWrite(alert);

@@ -4,6 +4,7 @@ using System.Text;
 using PumpWatch.Aws.Http;
 using PumpWatch.Aws.Sns.Model;
 using PumpWatch.Aws.Tests.Fakes;
+using PumpWatch.Aws.Tests.Http;
 
 namespace PumpWatch.Aws.Tests.Sns;
 
@@ -124,11 +125,16 @@ public sealed class SnsClientTests
 
         var sent = Assert.Single(server.Requests);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(sent.Body)), sent.Header("X-Amz-Content-SHA256"));
-        var authorization = sent.Header("Authorization");
-        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", authorization, StringComparison.Ordinal);
-        Assert.Contains("/us-east-1/sns/aws4_request", authorization, StringComparison.Ordinal);
-        Assert.Contains("content-type", authorization, StringComparison.Ordinal);
         Assert.Equal(sent.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), sent.Header("Content-Length"));
+        // The signature recomputed from the SigV4 specification over what arrived: method, path, signed headers (the
+        // form's Content-Type among them) and body.
+        var (credential, signed, signature) = SigV4Reference.ParseAuthorization(sent.Header("Authorization"));
+        Assert.StartsWith("AKIDEXAMPLE/", credential, StringComparison.Ordinal);
+        Assert.EndsWith("/us-east-1/sns/aws4_request", credential, StringComparison.Ordinal);
+        Assert.Contains("content-type", signed);
+        Assert.Equal(
+            SigV4Reference.Signature("POST", "/", sent.Headers, signed, sent.Body, sent.Header("X-Amz-Date"), "us-east-1", "sns", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+            signature);
     }
 
     [Fact]
