@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PumpWatch.Aws.Configuration;
 using PumpWatch.Aws.Http;
 using PumpWatch.Aws.Kinesis;
+using PumpWatch.Aws.Sns;
 using PumpWatch.Aws.Tests.Fakes;
 
 namespace PumpWatch.Aws.Tests;
@@ -18,6 +19,9 @@ internal static class Clients
     public static HttpClient Http() => new() { Timeout = Timeout.InfiniteTimeSpan };
 
     public static KinesisClient Kinesis(HttpClient http, AwsClientOptions options, RecordingDelay? delay = null, ILogger? logger = null) =>
+        new(http, options, Retry(options, delay), TimeProvider.System, logger);
+
+    public static SnsClient Sns(HttpClient http, AwsClientOptions options, RecordingDelay? delay = null, ILogger? logger = null) =>
         new(http, options, Retry(options, delay), TimeProvider.System, logger);
 
     public static AwsRetryPolicy Retry(AwsClientOptions options, RecordingDelay? delay = null) =>
