@@ -10,7 +10,7 @@ namespace PumpWatch.Testing;
 public abstract class AlertStateStoreContract
 {
     /// <summary>Rounds of the two-writer race per test run (each round a new window end).</summary>
-    protected const int RaceRounds = 200;
+    protected const int RaceRounds = 100;
 
     /// <summary>A new, empty store.</summary>
     protected abstract IAlertStateStore CreateStore();

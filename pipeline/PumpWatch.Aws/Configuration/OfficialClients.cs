@@ -22,10 +22,6 @@ public static class OfficialClients
         var config = new AmazonS3Config();
         Apply(config, options);
         config.ForcePathStyle = options.ServiceUrl is not null;
-        // The model store checks every artifact against its SHA-256 name itself; the SDK's default CRC32 trailers use
-        // aws-chunked encoding that S3-compatible servers such as s3rver 3.7 store verbatim, corrupting the object.
-        config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
-        config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
         return new AmazonS3Client(options.Credentials, config);
     }
 
