@@ -109,7 +109,7 @@ public sealed class DynamoDbAlertStateStore : IAlertStateStore
             }
             catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
             {
-                throw Failed($"reading {pumps.Length} pumps", e);
+                throw Failed(pumps.Length == 1 ? "reading 1 pump" : $"reading {pumps.Length} pumps", e);
             }
 
             if (response.Responses is not null && response.Responses.TryGetValue(_table, out var items) && items is not null)
