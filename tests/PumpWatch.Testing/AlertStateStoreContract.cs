@@ -96,27 +96,35 @@ public abstract class AlertStateStoreContract
         Assert.Equal(new AppliedAlertState(StateNumber(2), 60), read["p-2"]);
     }
 
+    /// <summary>Runs two writes on two threads released together, and returns whether each won.</summary>
+    private static async Task<(bool First, bool Second)> RaceAsync(Func<Task<bool>> first, Func<Task<bool>> second)
+    {
+        using var start = new Barrier(2);
+        Task<bool> Writer(Func<Task<bool>> write) => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            return write().GetAwaiter().GetResult();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var results = await Task.WhenAll(Writer(first), Writer(second));
+        return (results[0], results[1]);
+    }
+
     [Fact]
     public async Task Two_writers_racing_on_one_pump_and_window_exactly_one_wins_every_round()
     {
         var first = CreateStore();
         var second = OpenAnother(first);
-        var stores = new[] { first, second };
-        using var start = new Barrier(2);
         for (var round = 1; round <= RaceRounds; round++)
         {
             var window = round * 60L;
-            var wins = new bool[2];
-            var writers = Enumerable.Range(0, 2).Select(w => Task.Factory.StartNew(() =>
-            {
-                start.SignalAndWait();
-                wins[w] = stores[w].TryWriteAsync("p-race", StateNumber((round * 2) + w), window).GetAwaiter().GetResult();
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-            await Task.WhenAll(writers);
+            var (firstWon, secondWon) = await RaceAsync(
+                () => first.TryWriteAsync("p-race", StateNumber(round * 2), window),
+                () => second.TryWriteAsync("p-race", StateNumber((round * 2) + 1), window));
 
-            Assert.True(wins[0] ^ wins[1], $"round {round}: writer 0 {(wins[0] ? "won" : "lost")}, writer 1 {(wins[1] ? "won" : "lost")}");
-            var winner = wins[0] ? 0 : 1;
-            Assert.Equal(new AppliedAlertState(StateNumber((round * 2) + winner), window), (await second.ReadAsync(["p-race"]))["p-race"]);
+            Assert.True(firstWon ^ secondWon, $"round {round}: first {(firstWon ? "won" : "lost")}, second {(secondWon ? "won" : "lost")}");
+            var winner = firstWon ? round * 2 : (round * 2) + 1;
+            Assert.Equal(new AppliedAlertState(StateNumber(winner), window), (await second.ReadAsync(["p-race"]))["p-race"]);
         }
     }
 
@@ -125,22 +133,12 @@ public abstract class AlertStateStoreContract
     {
         var first = CreateStore();
         var second = OpenAnother(first);
-        using var start = new Barrier(2);
         for (var round = 1; round <= RaceRounds / 4; round++)
         {
             var later = round * 120L;
-            var laterWon = false;
-            var earlier = Task.Factory.StartNew(() =>
-            {
-                start.SignalAndWait();
-                first.TryWriteAsync("p-race", StateNumber(1), later - 60).GetAwaiter().GetResult();
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            var latest = Task.Factory.StartNew(() =>
-            {
-                start.SignalAndWait();
-                laterWon = second.TryWriteAsync("p-race", StateNumber(2), later).GetAwaiter().GetResult();
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            await Task.WhenAll(earlier, latest);
+            var (_, laterWon) = await RaceAsync(
+                () => first.TryWriteAsync("p-race", StateNumber(1), later - 60),
+                () => second.TryWriteAsync("p-race", StateNumber(2), later));
 
             Assert.True(laterWon, $"round {round}: the later window lost");
             Assert.Equal(new AppliedAlertState(StateNumber(2), later), (await first.ReadAsync(["p-race"]))["p-race"]);

@@ -46,14 +46,8 @@ public sealed class DynamoDbAlertStateStore : IAlertStateStore
 
     public async Task<IReadOnlyDictionary<string, AppliedAlertState>> ReadAsync(IReadOnlyCollection<string> pumpIds, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(pumpIds);
         // BatchGetItem refuses a request that names a key twice ("Provided list of item keys contains duplicates").
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pump in pumpIds)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(pump, nameof(pumpIds));
-            distinct.Add(pump);
-        }
+        var distinct = IAlertStateStore.DistinctPumpIds(pumpIds);
 
         var states = new Dictionary<string, AppliedAlertState>(distinct.Count, StringComparer.Ordinal);
         foreach (var chunk in distinct.Chunk(MaxKeysPerBatchGet))

@@ -49,13 +49,7 @@ internal sealed class DuckDbAlertStateStore : IAlertStateStore, IDisposable
 
     public Task<IReadOnlyDictionary<string, AppliedAlertState>> ReadAsync(IReadOnlyCollection<string> pumpIds, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(pumpIds);
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pump in pumpIds)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(pump, nameof(pumpIds));
-            distinct.Add(pump);
-        }
+        var distinct = IAlertStateStore.DistinctPumpIds(pumpIds);
 
         var states = new Dictionary<string, AppliedAlertState>(distinct.Count, StringComparer.Ordinal);
         foreach (var chunk in distinct.Chunk(ReadChunk))

@@ -23,4 +23,19 @@ public interface IAlertStateStore
     /// or later window end is already there.
     /// </summary>
     Task<bool> TryWriteAsync(string pumpId, AlertState state, long windowEnd, CancellationToken cancellationToken = default);
+
+    /// <summary>For implementations of <see cref="ReadAsync"/>: the pump ids asked for, each once (ordinal), none null or empty.</summary>
+    /// <exception cref="ArgumentException">An id is null or empty.</exception>
+    public static HashSet<string> DistinctPumpIds(IReadOnlyCollection<string> pumpIds)
+    {
+        ArgumentNullException.ThrowIfNull(pumpIds);
+        var distinct = new HashSet<string>(pumpIds.Count, StringComparer.Ordinal);
+        foreach (var pump in pumpIds)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(pump, nameof(pumpIds));
+            distinct.Add(pump);
+        }
+
+        return distinct;
+    }
 }
