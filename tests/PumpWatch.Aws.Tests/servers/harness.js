@@ -11,7 +11,8 @@ exports.announcePort = port => process.stdout.write(`${port}\n`)
 const currentParent = () => {
   try {
     const stat = fs.readFileSync('/proc/self/stat', 'utf8')
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    return Number.isInteger(ppid) ? ppid : undefined
   } catch {
     return undefined
   }
