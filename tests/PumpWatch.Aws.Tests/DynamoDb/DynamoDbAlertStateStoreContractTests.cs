@@ -17,7 +17,7 @@ public sealed class DynamoDbAlertStateStoreContractTests(DynaliteServer server) 
 
     protected override IAlertStateStore CreateStore()
     {
-        if (TestServers.SkipReason("dynalite") is { } missing)
+        if (TestServers.SkipReasonFor("dynalite") is { } missing)
         {
             throw new InvalidOperationException(missing);
         }

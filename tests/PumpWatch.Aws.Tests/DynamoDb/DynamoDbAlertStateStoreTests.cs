@@ -21,7 +21,7 @@ public sealed class DynamoDbAlertStateStoreTests(DynaliteServer server) : IDispo
         AlertStateTableSetup.CreateAsync(_dynamo, new DynamoDbAlertStateOptions(table), TimeProvider.System, TimeSpan.FromSeconds(10));
 
     private DynamoDbAlertStateStore Store(string table) =>
-        new(_dynamo, new DynamoDbAlertStateOptions(table), Clients.Retry(Clients.Options(server.Url)), new FixedClock(Now));
+        new(_dynamo, new DynamoDbAlertStateOptions(table), Clients.Retry(Clients.Options(server.Url)), new ManualClock(Now));
 
     [DynaliteFact]
     public async Task Setup_creates_pump_id_String_as_the_only_key_on_demand_and_a_second_call_finds_it()

@@ -6,6 +6,6 @@ public abstract class LocalServerFactAttribute : FactAttribute
 {
     protected LocalServerFactAttribute(string package)
     {
-        Skip = TestServers.SkipReason(package)!;
+        Skip = TestServers.SkipReasonFor(package)!;
     }
 }

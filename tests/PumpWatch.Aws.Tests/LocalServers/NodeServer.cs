@@ -29,7 +29,7 @@ public abstract class NodeServer : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        if (!TestServers.Installed(_package))
+        if (!TestServers.IsInstalled(_package))
         {
             if (TestServers.InCi)
             {
@@ -65,26 +65,5 @@ public abstract class NodeServer : IAsyncLifetime
         Url = new Uri($"http://127.0.0.1:{port}/");
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        if (_node is null)
-        {
-            return;
-        }
-
-        try
-        {
-            _node.StandardInput.Close();
-            if (!_node.WaitForExit(TimeSpan.FromSeconds(5)))
-            {
-                _node.Kill(entireProcessTree: true);
-            }
-
-            await _node.WaitForExitAsync();
-        }
-        finally
-        {
-            _node.Dispose();
-        }
-    }
+    public virtual Task DisposeAsync() => _node is null ? Task.CompletedTask : NodeChildProcess.StopAsync(_node);
 }

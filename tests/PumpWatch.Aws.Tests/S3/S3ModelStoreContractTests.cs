@@ -18,7 +18,7 @@ public sealed class S3ModelStoreContractTests(S3rverServer server) : ModelStoreC
 
     protected override IModelStore CreateStore()
     {
-        if (TestServers.SkipReason("s3rver") is { } missing)
+        if (TestServers.SkipReasonFor("s3rver") is { } missing)
         {
             throw new InvalidOperationException(missing);
         }
