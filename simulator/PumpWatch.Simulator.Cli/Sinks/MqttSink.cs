@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
@@ -32,6 +33,10 @@ internal sealed class MqttSink : IReadingSink
     private readonly Queue<Task<MqttClientPublishResult>> _unacknowledged = new(InFlight);
     private long _started;
     private long _published;
+
+    // What the TLS layer said of the broker's certificate; null until the handshake got that far. It tells a refused
+    // connection, a broker the CAs do not vouch for and a broker that refused the device apart.
+    private SslPolicyErrors? _brokerCertificateErrors;
 
     private MqttSink(IMqttClient client, MqttSinkSettings settings, DeviceCertificates certificates, TimeProvider time, TextWriter log)
     {
@@ -124,6 +129,11 @@ internal sealed class MqttSink : IReadingSink
             // Only the given CAs are trusted for the broker (MQTTnet builds the chain with CustomRootTrust), and its name must match --host.
             .WithTrustChain(_certificates.Authorities)
             .WithTargetHost(_settings.Host)
+            .WithCertificateValidationHandler(e =>
+            {
+                _brokerCertificateErrors = e.SslPolicyErrors;
+                return e.SslPolicyErrors == SslPolicyErrors.None;
+            })
             .Build();
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(_settings.Host, _settings.Port)
@@ -140,7 +150,7 @@ internal sealed class MqttSink : IReadingSink
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
-            throw new SinkFailedException($"cannot connect to {Broker} over MQTT/TLS with --cert {_settings.CertFile}: {Reason(e)}", e);
+            throw new SinkFailedException(ConnectFailure(e), e);
         }
 
         if (result.ResultCode != MqttClientConnectResultCode.Success)
@@ -148,6 +158,18 @@ internal sealed class MqttSink : IReadingSink
             throw new SinkFailedException($"{Broker} refused the MQTT connection of client id '{_settings.ClientId}': {result.ResultCode} {result.ReasonString}");
         }
     }
+
+    /// <summary>One line for a failed connect, by how far it got: TCP, the broker's certificate, or the broker's verdict on the device.</summary>
+    private string ConnectFailure(Exception e) => _brokerCertificateErrors switch
+    {
+        null => $"cannot connect to {Broker}: {Reason(e)}",
+        SslPolicyErrors.None =>
+            $"{Broker} closed the connection before accepting the device ({Reason(e)}): it did not take the certificate in --cert {_settings.CertFile}"
+            + $" (AWS IoT Core: is it registered, ACTIVE, and attached to a policy that allows iot:Connect for client id '{_settings.ClientId}'?)",
+        var errors when errors.Value.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch) =>
+            $"the certificate of {Broker} is not for host '{_settings.Host}' (use the name it was issued for, e.g. the device data endpoint)",
+        _ => $"the certificate of {Broker} does not chain to a CA in --ca {_settings.CaFile} ({_brokerCertificateErrors})",
+    };
 
     private async Task AcknowledgedAsync(Task<MqttClientPublishResult> publish)
     {
@@ -191,7 +213,7 @@ internal sealed class MqttSink : IReadingSink
     private static bool IsConnectionFailure(Exception e) =>
         e is MqttCommunicationException or SocketException or AuthenticationException or IOException or MqttClientNotConnectedException or MqttClientDisconnectedException;
 
-    /// <summary>The innermost message: the socket's or TLS layer's own words ("Connection refused", the TLS alert).</summary>
+    /// <summary>The innermost message: the socket's or TLS layer's own words ("Connection refused", "Broken pipe", the TLS alert).</summary>
     private static string Reason(Exception e)
     {
         var inner = e;
@@ -200,6 +222,6 @@ internal sealed class MqttSink : IReadingSink
             inner = inner.InnerException;
         }
 
-        return inner == e || inner.Message.Length == 0 ? e.Message : $"{e.Message.TrimEnd('.')}: {inner.Message}";
+        return inner.Message.Length == 0 ? e.Message : inner.Message.TrimEnd('.');
     }
 }

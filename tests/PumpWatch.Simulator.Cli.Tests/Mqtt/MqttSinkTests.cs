@@ -59,7 +59,8 @@ public sealed class MqttSinkTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
-        Assert.StartsWith($"pumpwatch-sim: cannot connect to 127.0.0.1:{broker.Port} over MQTT/TLS with --cert {_pki.StrangerCertFile}: ", line, StringComparison.Ordinal);
+        Assert.StartsWith($"pumpwatch-sim: 127.0.0.1:{broker.Port} closed the connection before accepting the device (", line, StringComparison.Ordinal);
+        Assert.Contains($"it did not take the certificate in --cert {_pki.StrangerCertFile} ", line, StringComparison.Ordinal);
         Assert.Empty(broker.Received);
     }
 
@@ -72,7 +73,21 @@ public sealed class MqttSinkTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
-        Assert.StartsWith($"pumpwatch-sim: cannot connect to 127.0.0.1:{broker.Port} over MQTT/TLS", line, StringComparison.Ordinal);
+        Assert.Equal($"pumpwatch-sim: the certificate of 127.0.0.1:{broker.Port} does not chain to a CA in --ca {_pki.StrangerCaFile} (RemoteCertificateChainErrors)", line);
+        Assert.Empty(broker.Received);
+    }
+
+    [Fact]
+    public async Task A_broker_reached_by_a_name_its_certificate_does_not_carry_is_refused_with_one_line()
+    {
+        await using var broker = await TlsMqttBroker.StartAsync(_pki);
+        var arguments = Device(broker.Port);
+        arguments[Array.IndexOf(arguments, "127.0.0.1")] = "localhost";
+
+        var run = await SimulatorRun.RunAsync([.. arguments, "--duration", "10s"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"pumpwatch-sim: the certificate of localhost:{broker.Port} is not for host 'localhost'", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.Empty(broker.Received);
     }
 
@@ -153,8 +168,7 @@ public sealed class MqttSinkTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
-        Assert.StartsWith($"pumpwatch-sim: cannot connect to 127.0.0.1:{port} over MQTT/TLS", line, StringComparison.Ordinal);
-        Assert.Contains("refused", line, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal($"pumpwatch-sim: cannot connect to 127.0.0.1:{port}: Connection refused", line);
     }
 
     /// <summary>A port that was free a moment ago: bound, read and released, so a connection to it is refused.</summary>

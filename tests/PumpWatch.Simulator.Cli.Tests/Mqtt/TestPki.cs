@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace PumpWatch.Simulator.Cli.Tests.Mqtt;
 
 /// <summary>
-/// Two test CAs made in the test: the broker's CA, which signs the broker's certificate (for 127.0.0.1) and the device's
+/// Two CAs made in the test: the broker's CA, which signs the broker's certificate (for 127.0.0.1) and the device's
 /// (RSA, PKCS#1 key file, as AWS IoT Core issues them), and a stranger CA with a device of its own (ECDSA, SEC1 key file).
 /// The device files are written as PEM into a temporary folder that Dispose deletes.
 /// </summary>
@@ -52,7 +52,7 @@ internal sealed class TestPki : IDisposable
 
     public DateTimeOffset NotAfter { get; }
 
-    /// <summary>The broker's certificate with its private key, for 127.0.0.1 and localhost.</summary>
+    /// <summary>The broker's certificate with its private key, for 127.0.0.1 (not for localhost).</summary>
     public X509Certificate2 ServerCertificate { get; }
 
     public string CaFile => Path.Combine(Folder, "broker-ca.pem");
@@ -122,8 +122,8 @@ internal sealed class TestPki : IDisposable
         if (subjectAltNames)
         {
             var names = new SubjectAlternativeNameBuilder();
+            // The address only: "localhost" reaches the same broker under a name its certificate does not carry.
             names.AddIpAddress(IPAddress.Loopback);
-            names.AddDnsName("localhost");
             request.CertificateExtensions.Add(names.Build());
         }
 
