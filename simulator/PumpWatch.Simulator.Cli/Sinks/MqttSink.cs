@@ -25,6 +25,8 @@ internal sealed class MqttSink : IReadingSink
     /// </summary>
     internal const int InFlight = 16;
 
+    private const string Acknowledged = ", QoS 1, each acknowledged";
+
     private readonly IMqttClient _client;
     private readonly MqttSinkSettings _settings;
     private readonly DeviceCertificates _certificates;
@@ -88,6 +90,7 @@ internal sealed class MqttSink : IReadingSink
             .Build();
         _unacknowledged.Enqueue(_client.PublishAsync(message, cancellationToken));
         _published++;
+        await _throughput.ReportIfDueAsync(Acknowledged).ConfigureAwait(false);
     }
 
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
@@ -97,14 +100,14 @@ internal sealed class MqttSink : IReadingSink
             await AcknowledgedAsync(_unacknowledged.Dequeue()).ConfigureAwait(false);
         }
 
-        await _throughput.ReportIfDueAsync(", QoS 1, each acknowledged").ConfigureAwait(false);
+        await _throughput.ReportIfDueAsync(Acknowledged).ConfigureAwait(false);
     }
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), cancellationToken).ConfigureAwait(false);
-        await _throughput.ReportFinalAsync(", QoS 1, each acknowledged").ConfigureAwait(false);
+        await _throughput.ReportFinalAsync(Acknowledged).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()

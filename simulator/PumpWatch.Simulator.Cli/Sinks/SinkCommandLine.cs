@@ -39,7 +39,7 @@ internal sealed class SinkCommandLine(Func<AWSCredentials> credentials, Func<str
     private readonly Option<string?> _host = new("--host") { Description = "MQTT: the broker, e.g. your AWS IoT device data endpoint xxxxxxxx-ats.iot.<region>.amazonaws.com" };
     private readonly Option<int> _port = new("--port")
     {
-        Description = $"MQTT: port (default {MqttSinkSettings.DefaultPort})",
+        Description = "MQTT: port (8883: MQTT with a device certificate on AWS IoT Core)",
         DefaultValueFactory = _ => MqttSinkSettings.DefaultPort,
         CustomParser = r => Checked(r, text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535, "must be a port number 1..65535", text => int.Parse(text, CultureInfo.InvariantCulture)),
     };
@@ -49,21 +49,21 @@ internal sealed class SinkCommandLine(Func<AWSCredentials> credentials, Func<str
     private readonly Option<string?> _ca = new("--ca") { Description = "MQTT: the CA certificate(s) that sign the broker's certificate (PEM), e.g. AmazonRootCA1.pem" };
     private readonly Option<string> _topic = new("--topic")
     {
-        Description = $"MQTT: topic (default {MqttSinkSettings.DefaultTopic}, the tutorial's)",
+        Description = "MQTT: topic (the default is the tutorial's)",
         DefaultValueFactory = _ => MqttSinkSettings.DefaultTopic,
         CustomParser = r => Checked(r, MqttSinkSettings.IsPublishTopic, "is not a topic to publish to (not empty, no wildcards + or #)", text => text),
     };
 
     private readonly Option<string> _clientId = new("--client-id")
     {
-        Description = $"MQTT: client id (default {MqttSinkSettings.DefaultClientId}); AWS IoT Core drops an older connection with the same id",
+        Description = "MQTT: client id; AWS IoT Core drops an older connection with the same id",
         DefaultValueFactory = _ => MqttSinkSettings.DefaultClientId,
         CustomParser = r => Checked(r, text => text.Length > 0, "must not be empty", text => text),
     };
 
     private readonly Option<double> _maxRate = new("--max-rate")
     {
-        Description = $"MQTT: messages per second at most, 0 = no cap (default {MqttSinkSettings.DefaultMaxRate}, AWS IoT Core's limit per connection)",
+        Description = "MQTT: messages per second at most, 0 = no cap (100 is AWS IoT Core's limit per connection)",
         DefaultValueFactory = _ => MqttSinkSettings.DefaultMaxRate,
         CustomParser = r => Checked(r, text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate >= 0 && double.IsFinite(rate), "must be a number >= 0", text => double.Parse(text, CultureInfo.InvariantCulture)),
     };
