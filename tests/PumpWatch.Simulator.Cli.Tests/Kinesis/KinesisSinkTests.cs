@@ -21,8 +21,7 @@ public sealed class KinesisSinkTests(KinesaliteServer server) : IDisposable
     {
         var client = Clients.Kinesis(_http, Clients.Options(server.Url));
         var stream = $"sim-{Guid.NewGuid():N}";
-        await client.CreateStreamAsync(new CreateStreamRequest(stream) { ShardCount = 3 });
-        await WaitActiveAsync(client, stream);
+        await KinesaliteStreams.CreateActiveStreamAsync(client, stream, shards: 3);
         // 7 pumps x 180 s at 1 Hz = 1260 records, 2% malformed (those too go under their pump's key).
         var simulation = new ExpectedRecords(Pumps: 7, Duration: TimeSpan.FromSeconds(180), Seed: 11, MalformedRate: 0.02);
 
@@ -36,7 +35,7 @@ public sealed class KinesisSinkTests(KinesaliteServer server) : IDisposable
         var received = new List<Record>();
         foreach (var shard in await client.ListAllShardsAsync(stream))
         {
-            received.AddRange(await ReadUntilCaughtUpAsync(client, stream, shard.ShardId));
+            received.AddRange(await KinesaliteStreams.ReadShardAsync(client, stream, shard.ShardId, ShardIteratorType.TrimHorizon));
         }
 
         var expected = simulation.Records();
@@ -69,41 +68,5 @@ public sealed class KinesisSinkTests(KinesaliteServer server) : IDisposable
         var line = Assert.Single(run.ErrorLines);
         Assert.Equal($"pumpwatch-sim: Kinesis stream 'no-such-stream' does not exist at {server.Url} (ResourceNotFoundException)", line);
         Assert.Equal("", run.StandardOutput);
-    }
-
-    private static async Task WaitActiveAsync(IKinesisClient client, string stream)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var summary = await client.DescribeStreamSummaryAsync(new DescribeStreamSummaryRequest { StreamName = stream });
-            if (summary.StreamDescriptionSummary.StreamStatus == StreamStatus.Active)
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"stream {stream} did not become ACTIVE");
-    }
-
-    /// <summary>TRIM_HORIZON, then GetRecords until a page is empty and the shard's end is reached (MillisBehindLatest 0).</summary>
-    private static async Task<List<Record>> ReadUntilCaughtUpAsync(IKinesisClient client, string stream, string shardId)
-    {
-        var iterator = (await client.GetShardIteratorAsync(new GetShardIteratorRequest(shardId, ShardIteratorType.TrimHorizon) { StreamName = stream })).ShardIterator;
-        var records = new List<Record>();
-        while (iterator is not null)
-        {
-            var page = await client.GetRecordsAsync(new GetRecordsRequest(iterator) { Limit = 1000 });
-            records.AddRange(page.Records);
-            if (page.Records.Count == 0 && page.MillisBehindLatest is null or 0)
-            {
-                break;
-            }
-
-            iterator = page.NextShardIterator;
-        }
-
-        return records;
     }
 }
