@@ -75,8 +75,7 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
                 }
             }
         }
-
-        await sink.CompleteAsync(cancel).ConfigureAwait(false);
+        await sink.CompleteAsync(cancel).ConfigureAwait(false); // the rest of a batch, the sink's closing line; it throws if messages were lost
 
         var faults = simulator.Faults.Count == 0 ? "no faults" : string.Join(", ", simulator.Faults.Select(f => $"pump {f.PumpId} {f.Kind.Name()}"));
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
