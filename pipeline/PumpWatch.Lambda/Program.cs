@@ -52,7 +52,8 @@ internal static class Program
     {
         var cancelBeforeDeadline = CancelBeforeDeadline(Environment.GetEnvironmentVariable(CancelBeforeDeadlineVariable));
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var function = await FunctionEnvironment.CreateAsync(Environment.GetEnvironmentVariable, http, TimeProvider.System, Console.Out, cancel).ConfigureAwait(false);
+        // Retry jitter spreads clients apart, so it is seeded by the system here, as in the CLI's composition root.
+        var function = await FunctionEnvironment.CreateAsync(Environment.GetEnvironmentVariable, http, TimeProvider.System, new Random(), Console.Out, cancel).ConfigureAwait(false);
         return new FunctionSetup(new WindowFunctionHandler(function), cancelBeforeDeadline);
     }
 

@@ -36,7 +36,7 @@ internal static class FunctionEnvironment
     /// <summary>Optional endpoint overrides (local servers): the variables the AWS SDKs read.</summary>
     public const string EndpointUrl = "AWS_ENDPOINT_URL";
 
-    public static async Task<KinesisWindowFunction> CreateAsync(Func<string, string?> setting, HttpClient http, TimeProvider time, TextWriter log, CancellationToken cancel)
+    public static async Task<KinesisWindowFunction> CreateAsync(Func<string, string?> setting, HttpClient http, TimeProvider time, Random random, TextWriter log, CancellationToken cancel)
     {
         string Required(string name) => setting(name) is { Length: > 0 } value ? value
             : throw new FunctionConfigurationException($"{name} is not set (see README, \"Lambda host\")");
@@ -61,7 +61,6 @@ internal static class FunctionEnvironment
 
         await log.WriteLineAsync($"model {model.ModelId}: {ModelInput.Describe(options.Windows)}, {model.Features.Count} features").ConfigureAwait(false);
         var site = setting(Site) is { Length: > 0 } s ? s : "default";
-        var random = new Random();
         var timestream = Client("TIMESTREAM_WRITE");
         var store = new TimestreamResultWriter(
             new TimestreamWriteClient(http, timestream, new AwsRetryPolicy(timestream, random), time, NullLogger.Instance),
