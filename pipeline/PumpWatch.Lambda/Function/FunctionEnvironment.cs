@@ -45,7 +45,7 @@ internal static class FunctionEnvironment
             : null;
         AwsClientOptions Client(string service) => new(Required(Region), AwsCredentialChain.Resolve()) { ServiceUrl = Endpoint(service) };
 
-        var model = await LoadModelAsync(Required(Model), Client("S3"), cancel).ConfigureAwait(false);
+        var model = await LoadModelAsync(Required(Model), () => Client("S3"), cancel).ConfigureAwait(false);
         var options = PipelineFor(model);
         var tumbling = Required(TumblingWindowSeconds);
         if (!int.TryParse(tumbling, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds is < 1 or > 900)
@@ -85,8 +85,9 @@ internal static class FunctionEnvironment
         return PipelineOptions.Default with { Windows = input.Windows, Sensors = sensors, Features = FeatureSet.All(sensors.Select(s => s.Name)) };
     }
 
-    // s3://bucket/prefix loads the store's latest model; anything else is a file bundled with the function.
-    private static async Task<AnomalyModel> LoadModelAsync(string where, AwsClientOptions s3, CancellationToken cancel)
+    // s3://bucket/prefix loads the store's latest model; anything else is a file bundled with the function (no S3
+    // client, so no credentials, are needed for it: the window check after it comes first).
+    private static async Task<AnomalyModel> LoadModelAsync(string where, Func<AwsClientOptions> s3, CancellationToken cancel)
     {
         if (where.StartsWith("s3://", StringComparison.Ordinal))
         {
@@ -100,7 +101,7 @@ internal static class FunctionEnvironment
 
             try
             {
-                return (await new S3ModelStore(OfficialClients.S3(s3), options).LoadLatestAsync(cancel).ConfigureAwait(false)).Model;
+                return (await new S3ModelStore(OfficialClients.S3(s3()), options).LoadLatestAsync(cancel).ConfigureAwait(false)).Model;
             }
             catch (Core.Storage.ModelStoreException e)
             {
