@@ -39,12 +39,16 @@ internal sealed class AwsCallInvoker
         _endpoint = options.EndpointFor(protocol.EndpointPrefix);
     }
 
+    /// <summary>The endpoint calls go to unless given another: the configured override or the regional endpoint.</summary>
+    public Uri Endpoint => _endpoint;
+
     /// <summary>
-    /// Sends <paramref name="body"/> as <paramref name="operation"/>. <paramref name="parse"/> reads a 2xx body and throws
-    /// <see cref="JsonException"/> or <see cref="XmlException"/> when it is malformed: that becomes a <c>MalformedResponse</c>
-    /// error, not retried, since the service may have acted on the request (a publish or put would happen twice).
+    /// Sends <paramref name="body"/> as <paramref name="operation"/> to <paramref name="endpoint"/> (signed for that host).
+    /// <paramref name="parse"/> reads a 2xx body and throws <see cref="JsonException"/> or <see cref="XmlException"/> when it
+    /// is malformed: that becomes a <c>MalformedResponse</c> error, not retried, since the service may have acted on the
+    /// request (a publish or put would happen twice).
     /// </summary>
-    public async Task<TResponse> InvokeAsync<TResponse>(string operation, byte[] body, Func<byte[], TResponse> parse, CancellationToken cancellationToken)
+    public async Task<TResponse> InvokeAsync<TResponse>(string operation, byte[] body, Func<byte[], TResponse> parse, Uri endpoint, CancellationToken cancellationToken)
     {
         var service = _protocol.ServiceName;
         var started = _time.GetTimestamp();
@@ -57,7 +61,7 @@ internal sealed class AwsCallInvoker
             Exception? inner = null;
             try
             {
-                var (status, payload, requestId, errorType) = await SendOnceAsync(operation, body, cancellationToken).ConfigureAwait(false);
+                var (status, payload, requestId, errorType) = await SendOnceAsync(endpoint, operation, body, cancellationToken).ConfigureAwait(false);
                 if ((int)status is >= 200 and < 300)
                 {
                     try
@@ -114,14 +118,14 @@ internal sealed class AwsCallInvoker
     }
 
     private async Task<(HttpStatusCode Status, byte[] Body, string? RequestId, string? ErrorType)> SendOnceAsync(
-        string operation, byte[] body, CancellationToken cancellationToken)
+        Uri endpoint, string operation, byte[] body, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var credentials = await _options.Credentials.GetCredentialsAsync().WaitAsync(linked.Token).ConfigureAwait(false);
-        var signed = _signer.Sign(_endpoint, body, _protocol.RequestHeaders(operation), credentials, _time.GetUtcNow().UtcDateTime);
+        var signed = _signer.Sign(endpoint, body, _protocol.RequestHeaders(operation), credentials, _time.GetUtcNow().UtcDateTime);
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint);
+        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
         // ByteArrayContent sends the bytes as given; StringContent would append "; charset=utf-8" to the signed Content-Type.
         var content = new ByteArrayContent(body);
         foreach (var (name, value) in signed)

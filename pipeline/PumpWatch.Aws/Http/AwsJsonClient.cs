@@ -18,11 +18,27 @@ internal sealed class AwsJsonClient
         _invoker = new AwsCallInvoker(http, options, service, retry, time, logger);
     }
 
+    /// <summary>The endpoint calls go to unless given another: the configured override or the regional endpoint.</summary>
+    public Uri Endpoint => _invoker.Endpoint;
+
     public Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string operation,
         TRequest request,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken) =>
+        InvokeAsync(operation, request, requestType, responseType, Endpoint, cancellationToken);
+
+    /// <summary>
+    /// One call to <paramref name="endpoint"/> instead of the configured one: services with endpoint discovery
+    /// (Timestream) send their operations to the address DescribeEndpoints returned. The request is signed for that host.
+    /// </summary>
+    public Task<TResponse> InvokeAsync<TRequest, TResponse>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        Uri endpoint,
         CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
@@ -31,6 +47,6 @@ internal sealed class AwsJsonClient
             // Operations without an output shape may answer with an empty body.
             var json = payload.Length == 0 ? "{}"u8 : payload.AsSpan();
             return JsonSerializer.Deserialize(json, responseType) ?? throw new JsonException("the response body is JSON null");
-        }, cancellationToken);
+        }, endpoint, cancellationToken);
     }
 }

@@ -42,6 +42,6 @@ internal sealed class AwsQueryClient
             }
 
             return readResult(QueryXml.Child(root, operation + "Result"));
-        }, cancellationToken);
+        }, _invoker.Endpoint, cancellationToken);
     }
 }
