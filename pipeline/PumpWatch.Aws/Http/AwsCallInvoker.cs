@@ -39,14 +39,20 @@ internal sealed class AwsCallInvoker
         _endpoint = options.EndpointFor(protocol.EndpointPrefix);
     }
 
+    /// <summary>
+    /// Sends <paramref name="body"/> as <paramref name="operation"/>. <paramref name="parse"/> reads a 2xx body and throws
+    /// <see cref="JsonException"/> or <see cref="XmlException"/> when it is malformed: that becomes a <c>MalformedResponse</c>
+    /// error, not retried, since the service may have acted on the request (a publish or put would happen twice).
+    /// </summary>
+    public Task<TResponse> InvokeAsync<TResponse>(string operation, byte[] body, Func<byte[], TResponse> parse, CancellationToken cancellationToken) =>
+        InvokeAsync(operation, body, parse, _endpoint, cancellationToken);
+
     /// <summary>The endpoint calls go to unless given another: the configured override or the regional endpoint.</summary>
     public Uri Endpoint => _endpoint;
 
     /// <summary>
-    /// Sends <paramref name="body"/> as <paramref name="operation"/> to <paramref name="endpoint"/> (signed for that host).
-    /// <paramref name="parse"/> reads a 2xx body and throws <see cref="JsonException"/> or <see cref="XmlException"/> when it
-    /// is malformed: that becomes a <c>MalformedResponse</c> error, not retried, since the service may have acted on the
-    /// request (a publish or put would happen twice).
+    /// One call to <paramref name="endpoint"/> instead of the configured one: services with endpoint discovery
+    /// (Timestream) send their operations to the address DescribeEndpoints returned. The request is signed for that host.
     /// </summary>
     public async Task<TResponse> InvokeAsync<TResponse>(string operation, byte[] body, Func<byte[], TResponse> parse, Uri endpoint, CancellationToken cancellationToken)
     {

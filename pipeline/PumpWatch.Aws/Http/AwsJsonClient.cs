@@ -27,11 +27,11 @@ internal sealed class AwsJsonClient
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken) =>
-        InvokeAsync(operation, request, requestType, responseType, Endpoint, cancellationToken);
+        InvokeAsync(operation, request, requestType, responseType, _invoker.Endpoint, cancellationToken);
 
     /// <summary>
     /// One call to <paramref name="endpoint"/> instead of the configured one: services with endpoint discovery
-    /// (Timestream) send their operations to the address DescribeEndpoints returned. The request is signed for that host.
+    /// (Timestream) send their operations to the address DescribeEndpoints returned.
     /// </summary>
     public Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string operation,

@@ -42,6 +42,6 @@ internal sealed class AwsQueryClient
             }
 
             return readResult(QueryXml.Child(root, operation + "Result"));
-        }, _invoker.Endpoint, cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace PumpWatch.Aws.Tests.Kinesalite;
+namespace PumpWatch.Aws.Tests.LocalServers;
 
-/// <summary>Stopping a Node child whose script exits when its stdin closes (kinesalite.js, official-sdk.js).</summary>
+/// <summary>Stopping a Node child whose script exits when its stdin closes (the server scripts through harness.js, official-sdk.js).</summary>
 internal static class NodeChildProcess
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
