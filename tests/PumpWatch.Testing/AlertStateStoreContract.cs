@@ -96,20 +96,6 @@ public abstract class AlertStateStoreContract
         Assert.Equal(new AppliedAlertState(StateNumber(2), 60), read["p-2"]);
     }
 
-    /// <summary>Runs two writes on two threads released together, and returns whether each won.</summary>
-    private static async Task<(bool First, bool Second)> RaceAsync(Func<Task<bool>> first, Func<Task<bool>> second)
-    {
-        using var start = new Barrier(2);
-        Task<bool> Writer(Func<Task<bool>> write) => Task.Factory.StartNew(() =>
-        {
-            start.SignalAndWait();
-            return write().GetAwaiter().GetResult();
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-        var results = await Task.WhenAll(Writer(first), Writer(second));
-        return (results[0], results[1]);
-    }
-
     [Fact]
     public async Task Two_writers_racing_on_one_pump_and_window_exactly_one_wins_every_round()
     {
@@ -118,7 +104,7 @@ public abstract class AlertStateStoreContract
         for (var round = 1; round <= RaceRounds; round++)
         {
             var window = round * 60L;
-            var (firstWon, secondWon) = await RaceAsync(
+            var (firstWon, secondWon) = await WriterRace.RunAsync(
                 () => first.TryWriteAsync("p-race", StateNumber(round * 2), window),
                 () => second.TryWriteAsync("p-race", StateNumber((round * 2) + 1), window));
 
@@ -136,7 +122,7 @@ public abstract class AlertStateStoreContract
         for (var round = 1; round <= RaceRounds / 4; round++)
         {
             var later = round * 120L;
-            var (_, laterWon) = await RaceAsync(
+            var (_, laterWon) = await WriterRace.RunAsync(
                 () => first.TryWriteAsync("p-race", StateNumber(1), later - 60),
                 () => second.TryWriteAsync("p-race", StateNumber(2), later));
 

@@ -1,6 +1,4 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using PumpWatch.Core.Alerts;
 
 namespace PumpWatch.Aws.DynamoDb;
@@ -12,7 +10,7 @@ namespace PumpWatch.Aws.DynamoDb;
 public static class AlertStateTableSetup
 {
     /// <summary>How often the table's status is asked for while it is being created.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan PollInterval = DynamoDbTableSetup.PollInterval;
 
     /// <summary>
     /// Creates the table named in <paramref name="options"/> unless it exists, and waits until it is ACTIVE.
@@ -34,60 +32,10 @@ public static class AlertStateTableSetup
             throw new ArgumentException(problem, nameof(options));
         }
 
-        var table = options.TableName;
-        bool created;
-        try
-        {
-            await dynamo.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = table,
-                KeySchema = [new KeySchemaElement(AlertStateTable.PumpId, KeyType.HASH)],
-                AttributeDefinitions = [new AttributeDefinition(AlertStateTable.PumpId, new ScalarAttributeType(AlertStateTable.PumpIdType))],
-                BillingMode = new BillingMode(AlertStateTable.BillingMode),
-            }, cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
-        catch (ResourceInUseException)
-        {
-            created = false; // Already there (or being created): check its key below.
-        }
-
-        var started = clock.GetTimestamp();
-        while (true)
-        {
-            var description = (await dynamo.DescribeTableAsync(new DescribeTableRequest { TableName = table }, cancellationToken).ConfigureAwait(false)).Table;
-            if (KeyProblem(description) is { } keyProblem)
-            {
-                throw new AlertStateStoreException($"dynamodb table '{table}': {keyProblem}");
-            }
-
-            if (description.TableStatus == TableStatus.ACTIVE)
-            {
-                return created;
-            }
-
-            if (clock.GetElapsedTime(started) > timeout)
-            {
-                throw new AlertStateStoreException($"dynamodb table '{table}': still {description.TableStatus} after {timeout.TotalSeconds:0.#} s");
-            }
-
-            await Task.Delay(PollInterval, clock, cancellationToken).ConfigureAwait(false);
-        }
+        return await DynamoDbTableSetup.CreateAsync(dynamo, Table(options.TableName), m => new AlertStateStoreException(m), clock, timeout, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    /// <summary>Null when <paramref name="table"/> is keyed by pump_id (String) alone; otherwise what its key is instead.</summary>
-    internal static string? KeyProblem(TableDescription table)
-    {
-        var keys = table.KeySchema ?? [];
-        var types = table.AttributeDefinitions ?? [];
-        var isRight = keys.Count == 1 && keys[0].AttributeName == AlertStateTable.PumpId && keys[0].KeyType == KeyType.HASH
-            && types.Any(a => a.AttributeName == AlertStateTable.PumpId && a.AttributeType == AlertStateTable.PumpIdType);
-        if (isRight)
-        {
-            return null;
-        }
-
-        var actual = string.Join(", ", keys.Select(k => $"{k.AttributeName} {k.KeyType} ({types.FirstOrDefault(a => a.AttributeName == k.AttributeName)?.AttributeType})"));
-        return $"exists with key [{actual}]; the alert state needs {AlertStateTable.PumpId} HASH ({AlertStateTable.PumpIdType}) as its only key";
-    }
+    private static KeyedTable Table(string name) =>
+        new(name, AlertStateTable.PumpId, AlertStateTable.PumpIdType, AlertStateTable.BillingMode, "the alert state");
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using PumpWatch.Aws.Http;
 using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Readings;
@@ -68,11 +66,11 @@ public sealed class DynamoDbAlertStateStore : IAlertStateStore
             {
                 [AlertStateTable.PumpId] = new() { S = pumpId },
                 [AlertStateTable.State] = new() { S = state.ToString() },
-                [AlertStateTable.AppliedThrough] = Number(windowEnd),
-                [AlertStateTable.UpdatedAt] = Number(EventTime.FromDateTimeOffset(_clock.GetUtcNow())),
+                [AlertStateTable.AppliedThrough] = DynamoDbNumbers.Attribute(windowEnd),
+                [AlertStateTable.UpdatedAt] = DynamoDbNumbers.Attribute(EventTime.FromDateTimeOffset(_clock.GetUtcNow())),
             },
             ConditionExpression = AlertStateTable.WriteCondition,
-            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [AlertStateTable.WindowEndValue] = Number(windowEnd) },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [AlertStateTable.WindowEndValue] = DynamoDbNumbers.Attribute(windowEnd) },
         };
         try
         {
@@ -83,7 +81,7 @@ public sealed class DynamoDbAlertStateStore : IAlertStateStore
         {
             return false; // Another writer applied this window end or a later one: lost, not failed.
         }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+        catch (Exception e) when (DynamoDbCallFailure.IsCallFailure(e))
         {
             throw Failed($"writing pump '{pumpId}'", e);
         }
@@ -101,7 +99,7 @@ public sealed class DynamoDbAlertStateStore : IAlertStateStore
                 response = await _dynamo.BatchGetItemAsync(
                     new BatchGetItemRequest { RequestItems = new Dictionary<string, KeysAndAttributes> { [_table] = keys } }, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+            catch (Exception e) when (DynamoDbCallFailure.IsCallFailure(e))
             {
                 throw Failed(pumps.Length == 1 ? "reading 1 pump" : $"reading {pumps.Length} pumps", e);
             }
@@ -144,10 +142,7 @@ public sealed class DynamoDbAlertStateStore : IAlertStateStore
         }
 
         var text = item.TryGetValue(AlertStateTable.State, out var stateValue) ? stateValue.S : null;
-        var applied = item.TryGetValue(AlertStateTable.AppliedThrough, out var appliedValue)
-            && long.TryParse(appliedValue.N, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var windowEnd)
-            ? windowEnd
-            : (long?)null;
+        var applied = DynamoDbNumbers.TryRead(item.GetValueOrDefault(AlertStateTable.AppliedThrough), out var windowEnd) ? windowEnd : (long?)null;
         if (applied is null)
         {
             return (pump.S, new AppliedAlertState(AlertState.Initial, long.MinValue, $"stored {AlertStateTable.AppliedThrough} is missing or not an integer"));
@@ -160,14 +155,6 @@ public sealed class DynamoDbAlertStateStore : IAlertStateStore
 
     private static Dictionary<string, AttributeValue> Key(string pumpId) => new() { [AlertStateTable.PumpId] = new() { S = pumpId } };
 
-    private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
-
-    private AlertStateStoreException Failed(string doing, Exception e) => e switch
-    {
-        ResourceNotFoundException =>
-            new AlertStateStoreException($"dynamodb table '{_table}': no such table (while {doing}); check the table name and region, or create it (AlertStateTableSetup)", e),
-        AmazonServiceException service =>
-            new AlertStateStoreException($"dynamodb table '{_table}': {doing} failed: {service.ErrorCode} (HTTP {(int)service.StatusCode} {service.StatusCode}): {service.Message.ReplaceLineEndings(" ")}", e),
-        _ => new AlertStateStoreException($"dynamodb table '{_table}': {doing} failed, DynamoDB could not be reached: {e.Message.ReplaceLineEndings(" ")}", e),
-    };
+    private AlertStateStoreException Failed(string doing, Exception e) =>
+        new(DynamoDbCallFailure.Message(_table, doing, nameof(AlertStateTableSetup), e), e);
 }
