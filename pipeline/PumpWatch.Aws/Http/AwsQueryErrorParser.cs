@@ -34,6 +34,7 @@ internal static class AwsQueryErrorParser
         }
 
         var errorCode = string.IsNullOrWhiteSpace(code) ? AwsErrorParser.UnknownCode : code.Trim();
-        return new AwsCallError(status, errorCode, message ?? "", requestId ?? bodyRequestId, RetryClassifier.IsRetryable(status, errorCode));
+        return new AwsCallError(status, errorCode, message ?? "", requestId ?? bodyRequestId, RetryClassifier.IsRetryable(status, errorCode),
+            body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(body));
     }
 }

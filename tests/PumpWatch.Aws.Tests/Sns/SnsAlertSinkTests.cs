@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using PumpWatch.Aws.Http;
 using PumpWatch.Aws.Sns;
+using PumpWatch.Aws.Tests.Conformance;
 using PumpWatch.Aws.Tests.Fakes;
 using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Forest;
@@ -36,7 +37,7 @@ public sealed class SnsAlertSinkTests
 
     private static Dictionary<string, (string DataType, string Value)> Attributes(FakeRequest request)
     {
-        var pairs = FormBody.Pairs(request).ToDictionary(p => p.Key, p => p.Value);
+        var pairs = FormBody.Pairs(request.Body).ToDictionary(p => p.Key, p => p.Value);
         var attributes = new Dictionary<string, (string, string)>();
         for (var n = 1; pairs.TryGetValue($"MessageAttributes.entry.{n}.Name", out var name); n++)
         {
@@ -59,7 +60,7 @@ public sealed class SnsAlertSinkTests
         Assert.Equal(("String", "opened"), attributes["event"]);
         Assert.Equal(("String", "if-abc"), attributes["model_id"]);
         Assert.Equal(6, attributes.Count);
-        Assert.Equal(TopicArn, FormBody.Value(sent, "TopicArn"));
+        Assert.Equal(TopicArn, FormValue(sent, "TopicArn"));
     }
 
     [Fact]
@@ -67,9 +68,9 @@ public sealed class SnsAlertSinkTests
     {
         var sent = await PublishOne(Critical());
 
-        Assert.Equal("[CRITICAL] pump 3 anomaly: score 0.712 > threshold 0.580", FormBody.Value(sent, "Subject"));
-        Assert.Equal("json", FormBody.Value(sent, "MessageStructure"));
-        var message = JsonDocument.Parse(FormBody.Value(sent, "Message")).RootElement;
+        Assert.Equal("[CRITICAL] pump 3 anomaly: score 0.712 > threshold 0.580", FormValue(sent, "Subject"));
+        Assert.Equal("json", FormValue(sent, "MessageStructure"));
+        var message = JsonDocument.Parse(FormValue(sent, "Message")).RootElement;
         Assert.StartsWith("[CRITICAL] pump 3 anomaly", message.GetProperty("default").GetString(), StringComparison.Ordinal);
         Assert.Equal(message.GetProperty("default").GetString(), message.GetProperty("email").GetString());
         Assert.Equal("[CRITICAL] pump 3 anomaly: score 0.712 > threshold 0.580", message.GetProperty("sms").GetString());
@@ -98,7 +99,7 @@ public sealed class SnsAlertSinkTests
     {
         var pumpId = "Pumpe S\u00fcd\n" + new string('x', 120);
 
-        var subject = FormBody.Value(await PublishOne(Critical(pumpId)), "Subject");
+        var subject = FormValue(await PublishOne(Critical(pumpId)), "Subject");
 
         // "[CRITICAL] pump " is 16 characters; then "Pumpe S?d?" and x's up to 96 characters, then "...".
         Assert.Equal("[CRITICAL] pump Pumpe S?d?" + new string('x', 96 - 26) + "...", subject);
@@ -115,7 +116,7 @@ public sealed class SnsAlertSinkTests
 
         var sent = await PublishOne(Critical(features: features));
 
-        var message = FormBody.Value(sent, "Message");
+        var message = FormValue(sent, "Message");
         var attributeBytes = Attributes(sent).Sum(a => Encoding.UTF8.GetByteCount(a.Key) + a.Value.DataType.Length + Encoding.UTF8.GetByteCount(a.Value.Value));
         Assert.InRange(Encoding.UTF8.GetByteCount(message) + attributeBytes, 200_000, 262_144);
         var text = JsonDocument.Parse(message).RootElement.GetProperty("default").GetString()!;
@@ -161,4 +162,6 @@ public sealed class SnsAlertSinkTests
         Assert.Contains("Topic does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("req-nf", error.Message, StringComparison.Ordinal);
     }
+
+    private static string FormValue(FakeRequest request, string name) => FormBody.Pairs(request.Body).Single(p => p.Key == name).Value;
 }

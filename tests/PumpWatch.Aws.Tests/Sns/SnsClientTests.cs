@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PumpWatch.Aws.Http;
 using PumpWatch.Aws.Sns.Model;
+using PumpWatch.Aws.Tests.Conformance;
 using PumpWatch.Aws.Tests.Fakes;
 using PumpWatch.Aws.Tests.Http;
 
@@ -91,9 +92,9 @@ public sealed class SnsClientTests
             "MessageAttributes.entry.3.Value.BinaryValue=AQID",
             "MessageGroupId=pump-3",
         ];
-        Assert.Equal(expected.Order(StringComparer.Ordinal), FormBody.Sorted(FormBody.Pairs(sent)));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Sorted(FormBody.Pairs(sent.Body)));
         // Action and Version lead, as the AWS SDKs write them.
-        Assert.Equal(["Action", "Version"], FormBody.Pairs(sent).Take(2).Select(p => p.Key));
+        Assert.Equal(["Action", "Version"], FormBody.Pairs(sent.Body).Take(2).Select(p => p.Key));
         Assert.Equal("POST", sent.Method);
         Assert.Equal("/", sent.Path);
         Assert.Equal("application/x-www-form-urlencoded", sent.Header("Content-Type"));
@@ -182,7 +183,7 @@ public sealed class SnsClientTests
             "Attributes.entry.2.key=KmsMasterKeyId", "Attributes.entry.2.value=alias/aws/sns",
             "Tags.member.1.Key=team", "Tags.member.1.Value=maintenance",
         ];
-        Assert.Equal(expected.Order(StringComparer.Ordinal), FormBody.Sorted(FormBody.Pairs(Assert.Single(server.Requests))));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Sorted(FormBody.Pairs(Assert.Single(server.Requests).Body)));
     }
 
     [Theory]
@@ -370,7 +371,7 @@ public sealed class SnsClientTests
 
         Assert.Contains("262,145 bytes", error.Message, StringComparison.Ordinal);
         Assert.Single(server.Requests);
-        Assert.Equal(exactly.Message, FormBody.Value(server.Requests.Single(), "Message"));
+        Assert.Equal(exactly.Message, FormValue(server.Requests.Single(), "Message"));
     }
 
     [Fact]
@@ -389,4 +390,10 @@ public sealed class SnsClientTests
         Assert.Contains("'site'", error.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
+
+    private static string FormValue(FakeRequest request, string name) => FormBody.Pairs(request.Body).Single(p => p.Key == name).Value;
+
+    /// <summary>The pairs as "name=value" sorted ordinally, for comparing as a set with readable failures.</summary>
+    private static List<string> Sorted(IEnumerable<KeyValuePair<string, string>> pairs) =>
+        pairs.Select(p => p.Key + "=" + p.Value).Order(StringComparer.Ordinal).ToList();
 }
