@@ -93,7 +93,7 @@ public sealed class DynamoDbShardStateStoreTests(DynaliteServer server) : IDispo
         var error = await Assert.ThrowsAsync<ShardStateStoreException>(() => store.TrySaveAsync("shard-limit", OnePump(AtLimit + 1)));
 
         Assert.Equal(
-            "dynamodb table 'shard-size-limit': the state of shard 'shard-limit' (1 pumps) is 409,601 bytes as an item, over DynamoDB's 409,600-byte (400 KB) item limit",
+            "dynamodb table 'shard-size-limit': the state of shard 'shard-limit' (1 pump) is 409,601 bytes as an item, over DynamoDB's 409,600-byte (400 KB) item limit",
             error.Message);
         Assert.Equal(AtLimit, (await store.LoadAsync("shard-limit"))!.Pumps["p-1"].Length);
         // The same item one byte over, put directly, is refused by dynalite too: the limit is the service's, not a guess.

@@ -14,10 +14,6 @@ public sealed class DynamoDbShardStateWireTests
     private const string Table = "shard-state";
     private const string Shard = "arn:aws:kinesis:us-east-1:123456789012:stream/pumps/shardId-000000000000";
 
-    /// <summary>An answer as DynamoDB gives it: its service model's jsonVersion is 1.0.</summary>
-    private static FakeResponse Answer(int status, string body, string? requestId = null) =>
-        FakeResponse.Json(status, body, requestId) with { ContentType = "application/x-amz-json-1.0" };
-
     private static DynamoDbShardStateStore Store(Amazon.DynamoDBv2.IAmazonDynamoDB dynamo) =>
         new(dynamo, new DynamoDbShardStateOptions(Table), new ManualClock(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero)));
 
@@ -26,7 +22,7 @@ public sealed class DynamoDbShardStateWireTests
     [Fact]
     public async Task A_load_is_one_strongly_consistent_GetItem_by_shard_key_and_no_item_is_null()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(200, "{}"));
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(200, "{}"));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
 
         Assert.Null(await Store(dynamo).LoadAsync(Shard));
@@ -42,7 +38,7 @@ public sealed class DynamoDbShardStateWireTests
     [Fact]
     public async Task A_loaded_item_gives_its_pumps_window_end_and_sequence_number()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(200,
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(200,
             """{"Item":{"shard_key":{"S":"s"},"pumps":{"M":{"p-1":{"S":"v1;+/"},"p-2":{"S":"x"}}},"through":{"N":"1777636800000000"},"last_sequence":{"S":"42"},"updated_at":{"N":"1"}}}"""));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
 
@@ -56,7 +52,7 @@ public sealed class DynamoDbShardStateWireTests
     [Fact]
     public async Task A_save_is_one_conditional_PutItem_with_the_window_end_as_its_condition_value()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(200, "{}"));
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(200, "{}"));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
 
         Assert.True(await Store(dynamo).TrySaveAsync(Shard, State(1_777_636_800_000_000)));
@@ -81,7 +77,7 @@ public sealed class DynamoDbShardStateWireTests
     [Fact]
     public async Task A_failed_condition_is_a_lost_save_not_an_error()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(400,
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(400,
             """{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}""", "req-lost"));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 3);
 
@@ -92,7 +88,7 @@ public sealed class DynamoDbShardStateWireTests
     [Fact]
     public async Task Another_refusal_is_one_line_naming_the_table_shard_and_error_code()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(400,
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(400,
             """{"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"One or more parameter values were invalid:\nbad"}""", "req-bad"));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
 
@@ -104,7 +100,7 @@ public sealed class DynamoDbShardStateWireTests
     [Fact]
     public async Task A_state_over_the_item_limit_is_refused_before_any_call()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(200, "{}"));
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(200, "{}"));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
         // 5,000 pumps of 100-byte states are at least 5,000 * 101 = 505,000 bytes, over 409,600.
         var pumps = Enumerable.Range(0, 5_000).ToDictionary(i => $"p{i}", _ => new string('x', 100), StringComparer.Ordinal);
