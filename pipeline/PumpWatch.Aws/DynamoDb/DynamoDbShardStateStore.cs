@@ -9,11 +9,12 @@ namespace PumpWatch.Aws.DynamoDb;
 /// <summary>
 /// The shard state in DynamoDB (schema: <see cref="ShardStateTable"/>), one item per shard: strongly consistent GetItem
 /// reads and one conditional PutItem per save, whose failed condition means another worker already saved this window or
-/// a later one. An item holds at most 400 KB, checked before the call: 1,000 pumps with 10-character ids and 100-byte
-/// states come to about 111 KB, so only several thousand pumps on one shard would not fit, and that save fails with a
-/// one-line message naming the shard and the size instead of DynamoDB's generic refusal.
-/// A stored item this store cannot read (a hand edit with a missing or non-numeric window end, a pump state that is not
-/// a string) is reported the same way, since no later save could replace it: its condition never holds for it.
+/// a later one. An item holds at most 400 KB (409,600 bytes), checked before the call: 1,000 pumps with 10-character ids
+/// and 100-byte states take 1,000 x (1 + 10 + 100) = 111,000 bytes, so a shard fits about 3,600 such pumps; a save over
+/// the limit fails with a one-line message naming the shard and the size instead of DynamoDB's generic refusal.
+/// A stored item this store cannot read (a hand edit: a window end missing or not a whole number, a pump state that is
+/// not a string) is a <see cref="ShardStateStoreException"/> naming the shard and the attribute: a state has no room
+/// for a problem, and an item without a numeric window end would refuse every later save anyway.
 /// </summary>
 public sealed class DynamoDbShardStateStore : IShardStateStore
 {
@@ -80,7 +81,7 @@ public sealed class DynamoDbShardStateStore : IShardStateStore
         if (size > DynamoDbItemSize.MaxBytes)
         {
             throw new ShardStateStoreException(string.Create(CultureInfo.InvariantCulture,
-                $"dynamodb table '{_table}': the state of shard '{shardKey}' ({state.Pumps.Count} pumps) is {size:N0} bytes as an item, over DynamoDB's {DynamoDbItemSize.MaxBytes:N0}-byte (400 KB) item limit"));
+                $"dynamodb table '{_table}': the state of shard '{shardKey}' ({state.Pumps.Count} pump{(state.Pumps.Count == 1 ? "" : "s")}) is {size:N0} bytes as an item, over DynamoDB's {DynamoDbItemSize.MaxBytes:N0}-byte (400 KB) item limit"));
         }
 
         var request = new PutItemRequest

@@ -13,10 +13,6 @@ public sealed class DynamoDbAlertStateWireTests
 {
     private const string Table = "alert-state";
 
-    /// <summary>An answer as DynamoDB gives it: its service model's jsonVersion is 1.0.</summary>
-    private static FakeResponse Answer(int status, string body, string? requestId = null) =>
-        FakeResponse.Json(status, body, requestId) with { ContentType = "application/x-amz-json-1.0" };
-
     private static DynamoDbAlertStateStore Store(Amazon.DynamoDBv2.IAmazonDynamoDB dynamo, Uri url, RecordingDelay delay, int maxAttempts = 4) =>
         new(dynamo, new DynamoDbAlertStateOptions(Table), Clients.Retry(Clients.Options(url) with { MaxAttempts = maxAttempts }, delay), TimeProvider.System);
 
@@ -35,8 +31,8 @@ public sealed class DynamoDbAlertStateWireTests
     public async Task Unprocessed_keys_are_read_again_after_a_backoff_and_every_pump_comes_back()
     {
         await using var server = FakeAwsServer.Sequence(
-            Answer(200, $$$$"""{"Responses":{"{{{{Table}}}}":[{{{{Item("p-1", 60)}}}}]},"UnprocessedKeys":{"{{{{Table}}}}":{"Keys":[{"pump_id":{"S":"p-2"}},{"pump_id":{"S":"p-3"}}],"ConsistentRead":true}}}"""),
-            Answer(200, $$$"""{"Responses":{"{{{Table}}}":[{{{Item("p-2", 120)}}},{{{Item("p-3", 180)}}}]},"UnprocessedKeys":{}}"""));
+            FakeResponse.Json10(200, $$$$"""{"Responses":{"{{{{Table}}}}":[{{{{Item("p-1", 60)}}}}]},"UnprocessedKeys":{"{{{{Table}}}}":{"Keys":[{"pump_id":{"S":"p-2"}},{"pump_id":{"S":"p-3"}}],"ConsistentRead":true}}}"""),
+            FakeResponse.Json10(200, $$$"""{"Responses":{"{{{Table}}}":[{{{Item("p-2", 120)}}},{{{Item("p-3", 180)}}}]},"UnprocessedKeys":{}}"""));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
         var delay = new RecordingDelay();
 
@@ -56,7 +52,7 @@ public sealed class DynamoDbAlertStateWireTests
     [Fact]
     public async Task Keys_still_unprocessed_when_the_attempts_run_out_are_one_line_naming_the_table_and_count()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(200,
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(200,
             $$$$"""{"Responses":{"{{{{Table}}}}":[{{{{Item("p-1", 60)}}}}]},"UnprocessedKeys":{"{{{{Table}}}}":{"Keys":[{"pump_id":{"S":"p-2"}}],"ConsistentRead":true}}}"""));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
 
@@ -69,7 +65,7 @@ public sealed class DynamoDbAlertStateWireTests
     [Fact]
     public async Task Reads_go_out_in_calls_of_at_most_100_distinct_keys()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(200, $$$"""{"Responses":{"{{{Table}}}":[]}}"""));
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(200, $$$"""{"Responses":{"{{{Table}}}":[]}}"""));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
         var pumps = Enumerable.Range(0, 250).Select(i => $"p-{i}").ToArray();
 
@@ -83,7 +79,7 @@ public sealed class DynamoDbAlertStateWireTests
     [Fact]
     public async Task A_write_is_one_conditional_PutItem_with_the_window_end_as_its_condition_value()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(200, "{}"));
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(200, "{}"));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 1);
 
         Assert.True(await Store(dynamo, server.Url, new RecordingDelay()).TryWriteAsync("p-1", AlertState.Initial, 1_777_636_800_000_000));
@@ -104,7 +100,7 @@ public sealed class DynamoDbAlertStateWireTests
     [Fact]
     public async Task A_failed_condition_is_a_lost_write_not_an_error()
     {
-        await using var server = FakeAwsServer.Sequence(Answer(400,
+        await using var server = FakeAwsServer.Sequence(FakeResponse.Json10(400,
             """{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}""", "req-lost"));
         using var dynamo = Clients.DynamoDb(server.Url, maxAttempts: 3);
 

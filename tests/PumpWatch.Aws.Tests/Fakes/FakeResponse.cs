@@ -9,6 +9,10 @@ internal sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary
     public static FakeResponse Json(int status, string body, string? requestId = null) =>
         new(status, body, RequestIdHeader(requestId));
 
+    /// <summary>A JSON answer from a service whose model says jsonVersion 1.0 (DynamoDB, Timestream).</summary>
+    public static FakeResponse Json10(int status, string body, string? requestId = null) =>
+        Json(status, body, requestId) with { ContentType = "application/x-amz-json-1.0" };
+
     /// <summary>An awsQuery answer (SNS): XML, as the service sends it.</summary>
     public static FakeResponse Xml(int status, string body, string? requestId = null) =>
         new(status, body, RequestIdHeader(requestId)) { ContentType = "text/xml" };
