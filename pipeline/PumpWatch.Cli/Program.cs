@@ -11,6 +11,7 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
     TrainCommand.Create(time, invocation),
     ScoreCommand.Create(time),
     BacktestCommand.Create(time),
+    EvaluateCommand.Create(time),
     QueryCommand.Create(invocation),
     SiteConfig.Option,
 };
