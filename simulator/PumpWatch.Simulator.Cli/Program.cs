@@ -19,7 +19,15 @@ var scenario = new Option<string>("--scenario")
         + "abrupt and gradual, half ended by maintenance, with unlabelled stops, load changes, swapped sensors and ambient drift",
     DefaultValueFactory = _ => "default",
 };
-scenario.AcceptOnlyFromAmong("default", "fleet");
+scenario.Validators.Add(result =>
+{
+    // One line naming the value, rather than System.CommandLine's list of allowed values over several lines.
+    var value = result.GetValueOrDefault<string>();
+    if (value is not ("default" or "fleet"))
+    {
+        result.AddError($"--scenario '{value}' must be default or fleet");
+    }
+});
 var faultRate = new Option<double>("--fault-rate") { Description = $"Fleet scenario: faults per pump-day after the healthy lead (default {FleetOptions.Default.FaultRatePerPumpDay})", DefaultValueFactory = _ => FleetOptions.Default.FaultRatePerPumpDay };
 var healthyLead = Duration("--healthy-lead", "Fleet scenario: leading period with no fault, to train on", FleetOptions.Default.HealthyLead);
 var noVariation = new Option<bool>("--no-variation") { Description = "Fleet scenario: no stops, load changes, sensor swaps or ambient drift (faults only)" };
@@ -106,7 +114,8 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
             : string.Join(", ", simulator.Faults.Select(f => $"pump {f.PumpId} {f.Kind.Name()}"));
         if (options.Plan is { } plan)
         {
-            faults += $"; {plan.Events.Count} healthy events ({string.Join(", ", plan.Events.GroupBy(e => e.Name).Select(g => $"{g.Key} {g.Count()}"))})";
+            faults += plan.Events.Count == 0 ? "; no healthy events"
+                : $"; {plan.Events.Count} healthy events ({string.Join(", ", plan.Events.GroupBy(e => e.Name).Select(g => $"{g.Key} {g.Count()}"))})";
         }
 
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
