@@ -41,12 +41,12 @@ public static class FleetScenario
         // Its own stream: the physics and the default schedule draw from others, so neither changes with the scenario.
         var rng = new MersenneTwister(options.Seed ^ 0x0F1EE7);
         var draw = new Drawing(rng, options, fleet);
-        draw.Faults();
+        draw.DrawFaults();
         var ambient = SiteAmbient.None;
         if (fleet.HealthyVariation)
         {
             ambient = new SiteAmbient(Uniform(rng, -0.5, 0.5), Uniform(rng, 1, 4), Uniform(rng, 3, 8), Uniform(rng, 0, 2 * Math.PI));
-            draw.HealthyVariation();
+            draw.DrawHealthyVariation();
         }
 
         return options with
@@ -83,7 +83,7 @@ public static class FleetScenario
 
         private bool Free(int pump, DateTimeOffset from, DateTimeOffset to) => !_busy[pump].Exists(b => b.From < to && from < b.To);
 
-        public void Faults()
+        public void DrawFaults()
         {
             var count = (int)Math.Round(fleet.FaultRatePerPumpDay * options.Pumps * (options.Duration - fleet.HealthyLead).TotalDays);
             var kinds = Enum.GetValues<FaultKind>();
@@ -153,7 +153,7 @@ public static class FleetScenario
             }
         }
 
-        public void HealthyVariation()
+        public void DrawHealthyVariation()
         {
             for (var pump = 0; pump < options.Pumps; pump++)
             {

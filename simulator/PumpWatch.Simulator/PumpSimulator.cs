@@ -38,11 +38,11 @@ public sealed class PumpSimulator
     public IEnumerable<SimulatedRecord> Generate()
     {
         var plan = _options.Plan;
-        var pumps = Enumerable.Range(1, _options.Pumps).Select(p => p.ToString(CultureInfo.InvariantCulture)).Select(id => new PumpRun(
-            id,
-            new PumpModel(unchecked((_options.Seed * 7919) + int.Parse(id, CultureInfo.InvariantCulture)) & int.MaxValue),
-            Faults.Where(f => f.PumpId == id).ToArray(),
-            plan is null ? null : new DutyCursor(plan, id))).ToArray();
+        var pumps = Enumerable.Range(1, _options.Pumps).Select(p => (Number: p, Id: p.ToString(CultureInfo.InvariantCulture))).Select(p => new PumpRun(
+            p.Id,
+            new PumpModel(unchecked((_options.Seed * 7919) + p.Number) & int.MaxValue),
+            Faults.Where(f => f.PumpId == p.Id).ToArray(),
+            plan is null ? null : new DutyCursor(plan, p.Id))).ToArray();
         var noise = new MersenneTwister(_options.Seed ^ 0x0BAD);
         var dt = _options.Interval.TotalSeconds;
         var startMicros = EventTime.FromDateTimeOffset(_options.Start);

@@ -26,8 +26,6 @@ internal static class FalseAlertCauses
 
     public static string Of(OpenedAlert alert, IEnumerable<HealthyEvent> pumpEvents)
     {
-        ArgumentNullException.ThrowIfNull(alert);
-        ArgumentNullException.ThrowIfNull(pumpEvents);
         var events = pumpEvents.Select(e => (e.Kind, Start: EventTime.FromDateTimeOffset(e.Start), End: EventTime.FromDateTimeOffset(e.End))).ToList();
         bool During(long start, long end) => start < alert.WindowEnd && alert.WindowStart < end;
         bool Stop((HealthyEventKind Kind, long, long) e) => e.Kind is HealthyEventKind.Stop or HealthyEventKind.MaintenanceStop;
@@ -42,7 +40,6 @@ internal static class FalseAlertCauses
     /// <summary>Count per cause, every cause listed, in <see cref="All"/>'s order.</summary>
     public static IReadOnlyList<FalseAlertCause> Count(IEnumerable<string> causes)
     {
-        ArgumentNullException.ThrowIfNull(causes);
         var counts = All.ToDictionary(c => c, _ => 0, StringComparer.Ordinal);
         foreach (var cause in causes)
         {

@@ -9,7 +9,6 @@ internal sealed record NabResult(string Folder, string Window, string TrainedTo,
 {
     public static NabResult From(NabRun run)
     {
-        ArgumentNullException.ThrowIfNull(run);
         var r = run.Report;
         var outcomes = r.Faults.Select(f => new NabFailure(EventTime.Format(f.Fault.Start), EventTime.Format(f.Fault.End), f.Detected,
             f.FirstAlert is { } a ? EventTime.Format(a.WindowEnd) : null, f.DelayMinutes,

@@ -1,6 +1,7 @@
 using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Evaluation;
 using PumpWatch.Core.Processing;
+using PumpWatch.Core.Readings;
 
 namespace PumpWatch.Cli.Evaluation;
 
@@ -17,16 +18,14 @@ internal sealed class OpenedAlertCollector(Func<string, long, bool> inTraining) 
     /// <summary>The oldest reading of any pump.</summary>
     public long DataStart { get; private set; } = long.MaxValue;
 
-    public override void OnReading(PumpWatch.Core.Readings.ParsedReading reading)
+    public override void OnReading(ParsedReading reading)
     {
-        ArgumentNullException.ThrowIfNull(reading);
         DataStart = Math.Min(DataStart, reading.Timestamp);
         DataEnd = Math.Max(DataEnd, reading.Timestamp + 1);
     }
 
     public override void OnWindow(ScoredWindow window)
     {
-        ArgumentNullException.ThrowIfNull(window);
         if (window.Complete && !double.IsNaN(window.Score) && !inTraining(window.PumpId, window.Start))
         {
             ScoredWindows++;
@@ -35,7 +34,6 @@ internal sealed class OpenedAlertCollector(Func<string, long, bool> inTraining) 
 
     public override void OnAlert(Alert alert)
     {
-        ArgumentNullException.ThrowIfNull(alert);
         if (alert.Kind == AlertEventKind.Opened && !inTraining(alert.PumpId, alert.WindowStart))
         {
             Opened.Add(new OpenedAlert(alert.AlertId, alert.PumpId, alert.WindowStart, alert.WindowEnd, alert.Score, alert.Severity.ToString().ToLowerInvariant()));

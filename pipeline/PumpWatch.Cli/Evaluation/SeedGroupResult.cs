@@ -15,7 +15,6 @@ internal sealed record SeedGroupResult(string Name, IReadOnlyList<int> Seeds, in
 {
     public static SeedGroupResult From(string name, IReadOnlyList<FleetRun> runs)
     {
-        ArgumentNullException.ThrowIfNull(runs);
         var all = DetectionReport.Combine(runs.Select(r => r.Report));
         var falseAlerts = runs.SelectMany(r => r.Report.FalseAlerts.Select(a => new FleetFalseAlert(r.Seed, a.PumpId, EventTime.Format(a.WindowEnd), a.Score,
             Evaluation.FalseAlertCauses.Of(a, (r.Scenario.Plan?.Events ?? []).Where(e => e.PumpId == a.PumpId))))).ToList();
