@@ -65,6 +65,23 @@ public sealed class VerbTests : IDisposable
     }
 
     [Fact]
+    public void Query_NaturalKey_SortsNumbersInPumpIdsByValue()
+    {
+        using (var connection = new DuckDBConnection($"Data Source={_cli.PathOf("ids.duckdb")}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE t(pump_id VARCHAR); INSERT INTO t VALUES ('P-10'), ('10'), ('P-2'), ('9'), ('P-1'), ('P-1b')";
+            command.ExecuteNonQuery();
+        }
+
+        var result = _cli.Run("query", "--db", "ids.duckdb", "--format", "csv", "SELECT pump_id FROM t ORDER BY natural_key(pump_id)");
+        Assert.True(result.Code == 0, result.Err);
+        // Written out by hand: digits before letters ('0' < 'P'), and within P- the numbers by value.
+        Assert.Equal(["pump_id", "9", "10", "P-1", "P-1b", "P-2", "P-10"], result.Out.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void Demo_CtrlC_StopsFlushesAndStillSummarises()
     {
         using var demo = _cli.Start("demo", "--pumps", "2", "--speed", "300", "--db", "stop.duckdb", "--summary-json", "stop.json");

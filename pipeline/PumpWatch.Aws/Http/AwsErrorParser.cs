@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace PumpWatch.Aws.Http;
 
 /// <summary>
-/// Reads the error of an awsJson1_0/1_1 response: the code from the body's <c>__type</c> (or <c>code</c>),
-/// keeping what follows a <c>#</c> namespace and dropping a <c>:</c> suffix, else from the <c>x-amzn-ErrorType</c>
-/// header; the message from <c>message</c> or <c>Message</c>. A body that is not JSON still yields an error.
+/// Reads the error of an awsJson1_0/1_1 response: the code from the body's <c>__type</c>, else its <c>code</c>, else
+/// the <c>x-amzn-ErrorType</c> header (the official JS SDK's order, whatever the members' order in the body), keeping
+/// what follows a <c>#</c> namespace and dropping a <c>:</c> suffix; the message from <c>message</c> or <c>Message</c>.
+/// A body that is not JSON still yields an error.
 /// </summary>
 internal static class AwsErrorParser
 {
@@ -14,6 +15,7 @@ internal static class AwsErrorParser
 
     public static AwsCallError Parse(HttpStatusCode status, ReadOnlySpan<byte> body, string? requestId, string? errorTypeHeader)
     {
+        string? type = null;
         string? code = null;
         string? message = null;
         try
@@ -29,7 +31,10 @@ internal static class AwsErrorParser
                     {
                         switch (name)
                         {
-                            case "__type" or "code" or "Code":
+                            case "__type":
+                                type ??= reader.GetString();
+                                break;
+                            case "code" or "Code":
                                 code ??= reader.GetString();
                                 break;
                             case "message" or "Message":
@@ -49,8 +54,9 @@ internal static class AwsErrorParser
             message = $"error body is not JSON ({body.Length} bytes)";
         }
 
-        var errorCode = Sanitize(code) ?? Sanitize(errorTypeHeader) ?? UnknownCode;
-        return new AwsCallError(status, errorCode, message ?? "", requestId, RetryClassifier.IsRetryable(status, errorCode));
+        var errorCode = Sanitize(type) ?? Sanitize(code) ?? Sanitize(errorTypeHeader) ?? UnknownCode;
+        return new AwsCallError(status, errorCode, message ?? "", requestId, RetryClassifier.IsRetryable(status, errorCode),
+            body.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(body));
     }
 
     private static string? Sanitize(string? raw)

@@ -38,11 +38,27 @@ internal sealed class AwsJsonClient
         _endpoint = options.EndpointFor(service.EndpointPrefix);
     }
 
+    /// <summary>The endpoint calls go to unless given another: the configured override or the regional endpoint.</summary>
+    public Uri Endpoint => _endpoint;
+
+    public Task<TResponse> InvokeAsync<TRequest, TResponse>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken) =>
+        InvokeAsync(operation, request, requestType, responseType, _endpoint, cancellationToken);
+
+    /// <summary>
+    /// One call to <paramref name="endpoint"/> instead of the configured one: services with endpoint discovery
+    /// (Timestream) send their operations to the address DescribeEndpoints returned. The request is signed for that host.
+    /// </summary>
     public async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         string operation,
         TRequest request,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
+        Uri endpoint,
         CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
@@ -56,7 +72,7 @@ internal sealed class AwsJsonClient
             Exception? inner = null;
             try
             {
-                var (status, payload, requestId, errorType) = await SendOnceAsync(operation, body, cancellationToken).ConfigureAwait(false);
+                var (status, payload, requestId, errorType) = await SendOnceAsync(endpoint, operation, body, cancellationToken).ConfigureAwait(false);
                 if ((int)status is >= 200 and < 300)
                 {
                     try
@@ -118,19 +134,19 @@ internal sealed class AwsJsonClient
     }
 
     private async Task<(HttpStatusCode Status, byte[] Body, string? RequestId, string? ErrorType)> SendOnceAsync(
-        string operation, byte[] body, CancellationToken cancellationToken)
+        Uri endpoint, string operation, byte[] body, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var credentials = await _options.Credentials.GetCredentialsAsync().WaitAsync(linked.Token).ConfigureAwait(false);
         var signed = _signer.Sign(
-            _endpoint,
+            endpoint,
             body,
             [new("Content-Type", _service.ContentType), new("X-Amz-Target", _service.TargetPrefix + "." + operation)],
             credentials,
             _time.GetUtcNow().UtcDateTime);
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint);
+        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
         // ByteArrayContent sends the bytes as given; StringContent would append "; charset=utf-8" to the signed Content-Type.
         var content = new ByteArrayContent(body);
         foreach (var (name, value) in signed)

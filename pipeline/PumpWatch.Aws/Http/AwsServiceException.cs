@@ -6,7 +6,11 @@ namespace PumpWatch.Aws.Http;
 /// A call to an AWS service that failed for good: the service's error code (or a client-side code such as
 /// <c>MalformedResponse</c>), its request id, the HTTP status and how many attempts were made.
 /// </summary>
-public sealed class AwsServiceException : Exception
+/// <remarks>
+/// Not sealed on purpose: an error with members of its own derives from it (as in the official SDKs, where
+/// <c>RejectedRecordsException</c> is an <c>AmazonServiceException</c>), so a caller catching this type still catches it.
+/// </remarks>
+public class AwsServiceException : Exception
 {
     public AwsServiceException()
     {
@@ -32,6 +36,22 @@ public sealed class AwsServiceException : Exception
         Operation = operation;
         Attempts = attempts;
         Retryable = error.Retryable;
+        ErrorBody = error.Body;
+    }
+
+    /// <summary>A typed error built from the generic one: the same message, inner exception and properties.</summary>
+    protected AwsServiceException(AwsServiceException source)
+        : base(source?.Message, source?.InnerException)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ErrorCode = source.ErrorCode;
+        RequestId = source.RequestId;
+        StatusCode = source.StatusCode;
+        Service = source.Service;
+        Operation = source.Operation;
+        Attempts = source.Attempts;
+        Retryable = source.Retryable;
+        ErrorBody = source.ErrorBody;
     }
 
     /// <summary>The AWS error code (<c>ResourceNotFoundException</c>, <c>ThrottlingException</c>, ...).</summary>
@@ -54,4 +74,7 @@ public sealed class AwsServiceException : Exception
 
     /// <summary>Whether the last error was of a retryable kind (so the call stopped on its attempt or time budget).</summary>
     public bool Retryable { get; }
+
+    /// <summary>The error response's body as the service sent it (null without a response), for members beyond code and message.</summary>
+    public string? ErrorBody { get; }
 }

@@ -9,6 +9,7 @@ namespace PumpWatch.Cli.Commands;
 /// <summary>
 /// <c>pumpwatch query "SQL"</c>: runs SQL on the store and prints the rows as a table, CSV or JSON lines. Times print as
 /// ISO-8601 UTC. Feature columns have dots in their names, so SQL quotes them: <c>SELECT "vibration.mean" FROM windows</c>.
+/// <c>natural_key(pump_id)</c> is defined for ORDER BY, so that pump 9 sorts before pump 10.
 /// </summary>
 internal static class QueryCommand
 {
@@ -31,6 +32,12 @@ internal static class QueryCommand
             settings["ACCESS_MODE"] = "READ_ONLY";
             using var connection = new DuckDBConnection(settings.ConnectionString);
             connection.Open();
+            using (var macro = connection.CreateCommand())
+            {
+                macro.CommandText = NaturalKeyMacro;
+                macro.ExecuteNonQuery();
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = parse.GetValue(sql);
             using var reader = command.ExecuteReader();
@@ -73,6 +80,13 @@ internal static class QueryCommand
         }).GetAwaiter().GetResult());
         return command;
     }
+
+    // ORDER BY natural_key(pump_id) sorts 9 before 10 and P-2 before P-10: the text split into runs of digits and
+    // non-digits, each digit run left-padded to 20 characters (longer than any 64-bit number), compared run by run.
+    private const string NaturalKeyMacro = """
+        CREATE TEMP MACRO natural_key(s) AS list_transform(regexp_extract_all(s, '[0-9]+|[^0-9]+'),
+            x -> CASE WHEN regexp_matches(x, '^[0-9]+$') THEN lpad(x, 20, '0') ELSE x END)
+        """;
 
     private static string Text(object value) => value switch
     {

@@ -32,9 +32,8 @@ public sealed class DetectionPipeline
     private BatchResult? _batch;
     private ParseOutcome _lastOutcome;
 
-    // Pumps reported silent and not yet heard from again; looked for once per second of stream time.
-    private readonly HashSet<string> _silent = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _silenceStarts = new(StringComparer.Ordinal);
+    // Silent pumps are looked for once per second of stream time; which pumps are silent is window state (it travels
+    // with the pump's state string between invocations).
     private readonly long _silentAfterMicros;
     private long _nextSilenceCheck = long.MinValue;
     private const long SilenceCheckMicros = 1_000_000;
@@ -149,19 +148,25 @@ public sealed class DetectionPipeline
 
     /// <summary>
     /// Processes a batch of raw records in order and returns what happened: each record's outcome, the windows closed
-    /// and alert events raised while processing it, and the batch's counts. With <paramref name="closeWindows"/> every
-    /// open window is closed at the end (the host's window is over: a Lambda's final invoke for its tumbling window).
-    /// Results also reach the pipeline's sink as usual.
+    /// and alert events raised while processing it, and the batch's counts. Results also reach the pipeline's sink.
     /// </summary>
     /// <param name="records">The batch, in arrival order.</param>
     /// <param name="referenceMicros">Now, for the future-skew check; <see cref="long.MaxValue"/> for replay.</param>
-    /// <param name="closeWindows">Close and score every open window after the last record.</param>
-    public BatchResult ProcessBatch(IReadOnlyList<RawRecord> records, long referenceMicros, bool closeWindows = false)
+    /// <param name="closeWindows">
+    /// Close and score every open window after the last record: the host's window is over (a Lambda's final invoke
+    /// for its tumbling window, or one Lambda terminated early), or the input has ended.
+    /// </param>
+    /// <param name="arrival">
+    /// The host's own window that this batch's readings join whatever their event time (a Kinesis tumbling window,
+    /// bounds from arrival times); null assigns windows by event time and closes them as event time moves on.
+    /// </param>
+    public BatchResult ProcessBatch(IReadOnlyList<RawRecord> records, long referenceMicros, bool closeWindows = false, ArrivalWindow? arrival = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         var batch = new BatchResult();
         var (accepted, duplicates, quarantined) = (Counters.Accepted, Counters.Duplicates, Counters.Quarantined);
         _batch = batch;
+        _windower.Arrival = arrival;
         try
         {
             foreach (var record in records)
@@ -174,12 +179,18 @@ public sealed class DetectionPipeline
 
             if (closeWindows)
             {
+                if (arrival is not null && _silentAfterMicros > 0)
+                {
+                    JudgeSilence();
+                }
+
                 CloseAllWindows();
             }
         }
         finally
         {
             _batch = null;
+            _windower.Arrival = null;
         }
 
         batch.Accepted = Counters.Accepted - accepted;
@@ -253,11 +264,12 @@ public sealed class DetectionPipeline
             EmitClosed();
         }
 
-        if (_silentAfterMicros > 0)
+        // With the host's arrival windows, silence is judged once per window, when the host closes it (ProcessBatch).
+        if (_silentAfterMicros > 0 && _windower.Arrival is null)
         {
-            if (_silent.Count > 0 && _silent.Remove(reading.PumpId))
+            if (_windower.SilentCount > 0 && _windower.TryResume(reading.PumpId, out var silentSince))
             {
-                EmitSilence(AlertEventKind.PumpResumed, reading.PumpId, reading.Timestamp);
+                EmitSilence(AlertEventKind.PumpResumed, reading.PumpId, silentSince, reading.Timestamp);
             }
 
             if (_windower.StreamTime >= _nextSilenceCheck)
@@ -270,22 +282,36 @@ public sealed class DetectionPipeline
         return ReadingStatus.Accepted;
     }
 
+    // Once per arrival window: pumps heard from again resume (as of their newest reading), then silent ones are found.
+    private void JudgeSilence()
+    {
+        if (_windower.SilentCount > 0)
+        {
+            foreach (var pump in _windower.Pumps)
+            {
+                if (_windower.TryResume(pump, out var silentSince))
+                {
+                    EmitSilence(AlertEventKind.PumpResumed, pump, silentSince, _windower.NewestReading(pump) ?? silentSince);
+                }
+            }
+        }
+
+        FindSilentPumps();
+    }
+
     private void FindSilentPumps()
     {
         foreach (var pump in _windower.Pumps)
         {
-            if (_windower.IdleMicros(pump) >= _silentAfterMicros && _silent.Add(pump))
+            if (_windower.IdleMicros(pump) >= _silentAfterMicros && _windower.MarkSilent(pump))
             {
-                EmitSilence(AlertEventKind.PumpSilent, pump, _windower.StreamTime);
+                EmitSilence(AlertEventKind.PumpSilent, pump, _windower.NewestReading(pump) ?? _windower.StreamTime, _windower.StreamTime);
             }
         }
     }
 
-    private void EmitSilence(AlertEventKind kind, string pump, long at)
+    private void EmitSilence(AlertEventKind kind, string pump, long silentSince, long at)
     {
-        var last = _windower.NewestReading(pump) ?? at;
-        var silentSince = kind == AlertEventKind.PumpSilent ? last : _silenceStarts.GetValueOrDefault(pump, last);
-        _silenceStarts[pump] = silentSince;
         var minutes = _options.PumpSilentAfter.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
         var context = kind == AlertEventKind.PumpSilent
             ? $"no reading from this pump for at least {minutes} min of stream time while other pumps kept reporting: check the pump, its sensors and its link"

@@ -11,9 +11,13 @@ internal sealed class Pane
 
     public long End => Aggregate.End;
 
-    public void Reset(string pumpId, long start, long end)
+    /// <summary>True when the bounds are a host's arrival window (<see cref="ArrivalWindow"/>), not event time.</summary>
+    public bool ByArrival { get; private set; }
+
+    public void Reset(string pumpId, long start, long end, bool byArrival = false)
     {
         Aggregate.Reset(pumpId, start, end);
         Timestamps.Clear();
+        ByArrival = byArrival;
     }
 }

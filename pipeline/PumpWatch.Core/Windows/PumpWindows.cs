@@ -1,6 +1,6 @@
 namespace PumpWatch.Core.Windows;
 
-/// <summary>Window state of one pump: open panes (sorted by start), the newest event time, what has closed, and the sliding window.</summary>
+/// <summary>Window state of one pump: open panes (sorted by start), the newest event time, what has closed, the sliding window, its sampling interval and silence.</summary>
 internal sealed class PumpWindows(string pumpId)
 {
     public string PumpId { get; } = pumpId;
@@ -20,6 +20,13 @@ internal sealed class PumpWindows(string pumpId)
 
     /// <summary>The pump's typical time between readings, for a window's expected reading count.</summary>
     public SamplingInterval Interval { get; } = new();
+
+    /// <summary>
+    /// While the pump is reported silent, its newest reading before the silence (the episode's id); otherwise
+    /// <see cref="long.MinValue"/>. Part of the state, so that a later invocation neither repeats the silence event nor
+    /// misses the resume.
+    /// </summary>
+    public long SilentSince { get; set; } = long.MinValue;
 
     public Pane? Find(long paneStart)
     {

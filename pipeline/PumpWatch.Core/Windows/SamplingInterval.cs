@@ -35,5 +35,15 @@ internal sealed class SamplingInterval
         return _count % 2 == 1 ? sorted[_count / 2] : (sorted[(_count / 2) - 1] + sorted[_count / 2]) / 2;
     }
 
+    /// <summary>The gaps held, oldest first: adding them in this order to an empty instance restores it.</summary>
+    public IEnumerable<long> Gaps()
+    {
+        var oldest = _count < Size ? 0 : _next;
+        for (var i = 0; i < _count; i++)
+        {
+            yield return _gaps[(oldest + i) % Size];
+        }
+    }
+
     public void Clear() => (_count, _next) = (0, 0);
 }

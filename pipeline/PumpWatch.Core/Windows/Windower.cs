@@ -63,14 +63,53 @@ public sealed class Windower
     /// <summary>Newest accepted event time of any pump (<see cref="long.MinValue"/> before the first reading).</summary>
     public long StreamTime { get; private set; } = long.MinValue;
 
+    /// <summary>
+    /// The host's window that readings join while it is set (null: event-time windows, the default). Only with tumbling
+    /// windows. Windows close only through <see cref="CloseAll"/>, or when a reading of a later arrival window comes for
+    /// a pump whose earlier one is still open. After such a window closes, readings at or before the newest reading it
+    /// held are late.
+    /// </summary>
+    public ArrivalWindow? Arrival
+    {
+        get => _arrival;
+        set
+        {
+            if (value is not null && !_options.IsTumbling)
+            {
+                throw new InvalidOperationException($"arrival windows need tumbling windows, not {_options}");
+            }
+
+            _arrival = value;
+        }
+    }
+
+    private ArrivalWindow? _arrival;
+
     /// <summary>Merges a valid reading into its pump's window, or reports it as duplicate or late.</summary>
     public WindowAdmission Add(ParsedReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
         var pump = Pump(reading.PumpId);
         var t = reading.Timestamp;
-        var paneStart = FloorTo(t, _paneMicros);
-        var pane = pump.Find(paneStart);
+        long paneStart;
+        Pane? pane;
+        if (_arrival is { } arrival)
+        {
+            // A pane of an earlier arrival window still open (its final invoke never came): it is over now.
+            while (pump.Open.Count > 0 && pump.Open[0].Start != arrival.Start)
+            {
+                CloseFirst(pump);
+            }
+
+            paneStart = arrival.Start;
+            pane = pump.Open.Count > 0 ? pump.Open[0] : null;
+        }
+        else
+        {
+            paneStart = FloorTo(t, _paneMicros);
+            pane = pump.Find(paneStart);
+        }
+
         if ((pane is not null && pane.Timestamps.Contains(t)) || t == pump.MaxSeen)
         {
             return WindowAdmission.Duplicate;
@@ -84,7 +123,15 @@ public sealed class Windower
         if (pane is null)
         {
             pane = _panes.Count > 0 ? _panes.Pop() : new Pane();
-            pane.Reset(pump.PumpId, paneStart, paneStart + _paneMicros);
+            if (_arrival is { } host)
+            {
+                pane.Reset(pump.PumpId, host.Start, host.End, byArrival: true);
+            }
+            else
+            {
+                pane.Reset(pump.PumpId, paneStart, paneStart + _paneMicros);
+            }
+
             pump.Insert(pane);
         }
 
@@ -104,10 +151,13 @@ public sealed class Windower
             }
 
             pump.MaxSeen = t;
-            CloseUpTo(pump, t - _options.LatenessMicros + 1);
+            if (_arrival is null)
+            {
+                CloseUpTo(pump, t - _options.LatenessMicros + 1);
+            }
         }
 
-        if (StreamTime >= _nextIdleSweep)
+        if (_arrival is null && StreamTime >= _nextIdleSweep)
         {
             CloseIdle();
             _nextIdleSweep = StreamTime + IdleSweepMicros;
@@ -147,6 +197,39 @@ public sealed class Windower
     /// <summary>Newest accepted event time of <paramref name="pumpId"/>, or null for an unknown pump.</summary>
     public long? NewestReading(string pumpId) =>
         _pumps.TryGetValue(pumpId, out var pump) && pump.MaxSeen != long.MinValue ? pump.MaxSeen : null;
+
+    /// <summary>How many pumps are reported silent now (a cheap check before <see cref="TryResume"/> on every reading).</summary>
+    public int SilentCount { get; private set; }
+
+    /// <summary>Records that <paramref name="pumpId"/> was reported silent; false when it already was (or is unknown).</summary>
+    public bool MarkSilent(string pumpId)
+    {
+        if (!_pumps.TryGetValue(pumpId, out var pump) || pump.SilentSince != long.MinValue || pump.MaxSeen == long.MinValue)
+        {
+            return false;
+        }
+
+        pump.SilentSince = pump.MaxSeen;
+        SilentCount++;
+        return true;
+    }
+
+    /// <summary>
+    /// Ends a pump's silence once it has reported a reading newer than the silence began; gives the newest reading
+    /// before the silence (the episode's id).
+    /// </summary>
+    public bool TryResume(string pumpId, out long silentSince)
+    {
+        silentSince = long.MinValue;
+        if (!_pumps.TryGetValue(pumpId, out var pump) || pump.SilentSince == long.MinValue || pump.MaxSeen <= pump.SilentSince)
+        {
+            return false;
+        }
+
+        (silentSince, pump.SilentSince) = (pump.SilentSince, long.MinValue);
+        SilentCount--;
+        return true;
+    }
 
     /// <summary>Closes every open window of every pump (end of input, or the final invoke of a Lambda window).</summary>
     public void CloseAll()
@@ -190,9 +273,9 @@ public sealed class Windower
         RemovePump(pumpId);
         var pump = new PumpWindows(pumpId);
         PumpStateCodec.Decode(state, pump, _catalog, () => _panes.Count > 0 ? _panes.Pop() : new Pane());
-        StreamTime = Math.Max(StreamTime, pump.MaxSeen);
-        pump.StreamTimeAtLast = StreamTime;
+        StreamTime = Math.Max(StreamTime, Math.Max(pump.MaxSeen, pump.StreamTimeAtLast));
         _pumps[pumpId] = pump;
+        SilentCount += pump.SilentSince != long.MinValue ? 1 : 0;
     }
 
     /// <summary>Forgets a pump's state, closed or not.</summary>
@@ -200,6 +283,7 @@ public sealed class Windower
     {
         if (_pumps.Remove(pumpId, out var pump))
         {
+            SilentCount -= pump.SilentSince != long.MinValue ? 1 : 0;
             foreach (var pane in pump.Open)
             {
                 _panes.Push(pane);
@@ -227,12 +311,18 @@ public sealed class Windower
     {
         while (pump.Open.Count > 0 && pump.Open[0].End <= bound)
         {
-            var pane = pump.Open[0];
-            pump.Open.RemoveAt(0);
-            pump.ClosedThrough = Math.Max(pump.ClosedThrough, pane.End);
-            Close(pump, pane);
-            _panes.Push(pane);
+            CloseFirst(pump);
         }
+    }
+
+    private void CloseFirst(PumpWindows pump)
+    {
+        var pane = pump.Open[0];
+        pump.Open.RemoveAt(0);
+        // An event-time window closes its span; an arrival window closes everything up to the pump's newest reading.
+        pump.ClosedThrough = Math.Max(pump.ClosedThrough, pane.ByArrival ? pump.MaxSeen + 1 : pane.End);
+        Close(pump, pane);
+        _panes.Push(pane);
     }
 
     private void Close(PumpWindows pump, Pane pane)

@@ -80,7 +80,7 @@ internal sealed class FakeAwsServer : IAsyncDisposable
                 var body = Encoding.UTF8.GetBytes(response.Body);
                 var head = new StringBuilder()
                     .Append("HTTP/1.1 ").Append(response.Status).Append(' ').Append(Reason(response.Status)).Append("\r\n")
-                    .Append("Content-Type: application/x-amz-json-1.1\r\n")
+                    .Append("Content-Type: ").Append(response.ContentType).Append("\r\n")
                     .Append("Content-Length: ").Append(body.Length).Append("\r\n")
                     .Append("Connection: close\r\n");
                 foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
@@ -132,6 +132,8 @@ internal sealed class FakeAwsServer : IAsyncDisposable
     {
         200 => "OK",
         400 => "Bad Request",
+        404 => "Not Found",
+        429 => "Too Many Requests",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
         _ => "Status",

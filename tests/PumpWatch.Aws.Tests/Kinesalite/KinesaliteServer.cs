@@ -45,26 +45,5 @@ public sealed class KinesaliteServer : IAsyncLifetime
         Url = new Uri($"http://127.0.0.1:{port}/");
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_node is null)
-        {
-            return;
-        }
-
-        try
-        {
-            _node.StandardInput.Close();
-            if (!_node.WaitForExit(TimeSpan.FromSeconds(5)))
-            {
-                _node.Kill(entireProcessTree: true);
-            }
-
-            await _node.WaitForExitAsync();
-        }
-        finally
-        {
-            _node.Dispose();
-        }
-    }
+    public Task DisposeAsync() => _node is null ? Task.CompletedTask : NodeChildProcess.StopAsync(_node);
 }

@@ -9,12 +9,18 @@ internal static class TestServers
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "ServersDirectory").Value!;
 
-    public static bool Installed => System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", "kinesalite"));
+    public static bool Installed => IsInstalled("kinesalite");
 
     /// <summary>CI must fail rather than skip: a skipped server test there would hide a missing install step.</summary>
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static string? SkipReason => Installed || InCi
+    public static string? SkipReason => SkipReasonFor("kinesalite");
+
+    /// <summary>Whether the npm package <paramref name="package"/> (e.g. <c>@aws-sdk/client-kinesis</c>) is installed.</summary>
+    public static bool IsInstalled(string package) => System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", package));
+
+    /// <summary>Null (run) when <paramref name="package"/> is installed or under CI, else the one-line reason to skip.</summary>
+    public static string? SkipReasonFor(string package) => IsInstalled(package) || InCi
         ? null
-        : $"kinesalite is not installed: run ./test.sh or npm ci --prefix {Directory} --no-audit --no-fund --omit=optional";
+        : $"{package} is not installed: run ./test.sh or npm ci --prefix {Directory} --no-audit --no-fund --omit=optional";
 }

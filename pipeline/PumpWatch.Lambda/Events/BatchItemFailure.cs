@@ -1,0 +1,4 @@
+namespace PumpWatch.Lambda.Events;
+
+/// <summary>A record that failed, named by its sequence number.</summary>
+public sealed record BatchItemFailure(string ItemIdentifier);

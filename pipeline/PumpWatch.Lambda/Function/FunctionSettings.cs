@@ -1,0 +1,16 @@
+using PumpWatch.Core.Processing;
+
+namespace PumpWatch.Lambda.Function;
+
+/// <summary>
+/// How the function runs, built once by the composition root: the pipeline options (the model's own window, sensors and
+/// features), the site name for alerts, and the size the returned state may reach before the window is closed early.
+/// </summary>
+public sealed record FunctionSettings(PipelineOptions Pipeline, string Site)
+{
+    /// <summary>
+    /// Largest state the function returns, in bytes of JSON. Lambda allows 1 MB per shard and terminates the window
+    /// early beyond it (developer guide, tumbling windows); 900 kB leaves room for the event's own framing.
+    /// </summary>
+    public int StateLimitBytes { get; init; } = 900_000;
+}

@@ -1,0 +1,333 @@
+using System.Buffers.Text;
+using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Forest;
+using PumpWatch.Core.Processing;
+using PumpWatch.Core.Readings;
+using PumpWatch.Core.Storage;
+using PumpWatch.Core.Windows;
+using PumpWatch.Lambda.Events;
+
+namespace PumpWatch.Lambda.Function;
+
+/// <summary>
+/// The production function: one invocation of the Kinesis event source mapping with tumbling windows in, the state
+/// for the window's next invocation and the failed records out. The same code runs in Lambda and in
+/// <c>pumpwatch consume</c>, which builds the same events from its own polling.
+/// </summary>
+/// <remarks>
+/// Every invocation decodes and validates its records (bad ones are quarantined with their reason, never reported as
+/// batch failures, so one poison record cannot block a shard), merges the readings into the window state of their
+/// pump, writes readings and quarantined records to the store, and returns the state. The window's final invocation
+/// (or the one after which Lambda terminates it early) closes every pump's window: features, scores, window results to
+/// the store, the alert policy with each pump's state claimed in the alert-state store by a conditional write, and the
+/// alerts of the pumps it won sent to the sink. A retry of a final invocation writes the same rows again (the store is
+/// idempotent) and loses every claim, so it sends nothing twice.
+/// <para>
+/// Lambda starts every window with an empty state, so what must outlive a window (each pump's newest reading, sampling
+/// interval and silence) is saved per shard in an <see cref="IShardStateStore"/> on the final invocation and loaded by the
+/// first invocation of the next window.
+/// </para>
+/// </remarks>
+public sealed class KinesisWindowFunction
+{
+    /// <summary>The state key that marks a state as this function's (pump ids are never empty).</summary>
+    internal const string MarkerKey = "";
+
+    private readonly FunctionSettings _settings;
+    private readonly AnomalyModel _model;
+    private readonly IResultWriter _store;
+    private readonly IAlertSink _alerts;
+    private readonly IAlertStateStore _alertStates;
+    private readonly IShardStateStore _shardStates;
+    private readonly TimeProvider _time;
+    private readonly TextWriter _log;
+
+    public KinesisWindowFunction(FunctionSettings settings, AnomalyModel model, IResultWriter store, IAlertSink alerts,
+        IAlertStateStore alertStates, IShardStateStore shardStates, TimeProvider time, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(alerts);
+        ArgumentNullException.ThrowIfNull(alertStates);
+        ArgumentNullException.ThrowIfNull(shardStates);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(log);
+        (_settings, _model, _store, _alerts, _alertStates, _shardStates, _time, _log) = (settings, model, store, alerts, alertStates, shardStates, time, log);
+    }
+
+    /// <summary>Handles one invocation.</summary>
+    /// <exception cref="InvalidEventException">The event is not a tumbling-window event (no window, no shard).</exception>
+    public async Task<KinesisTimeWindowResponse> HandleAsync(KinesisTimeWindowEvent input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var started = _time.GetTimestamp();
+        var metrics = new InvocationMetrics();
+        var window = input.Window ?? throw new InvalidEventException("the event has no window: is TumblingWindowInSeconds set on the event source mapping?");
+        if (window.End <= window.Start)
+        {
+            throw new InvalidEventException($"the event's window ends ({window.End:O}) at or before it starts ({window.Start:O})");
+        }
+
+        var shardKey = $"{input.EventSourceARN}/{input.ShardId ?? throw new InvalidEventException("the event has no shardId")}";
+        var records = input.Records ?? [];
+        var inputState = input.State ?? [];
+        var final = input.IsFinalInvokeForWindow == true || input.IsWindowTerminatedEarly == true;
+        var arrival = new ArrivalWindow(EventTime.FromDateTimeOffset(window.Start), EventTime.FromDateTimeOffset(window.End));
+        // An early-terminated window continues with the same bounds: what this invocation closes claims one microsecond
+        // less, so that the continuation's own final invocation can still claim the window's end.
+        var claimEnd = input.IsWindowTerminatedEarly == true && input.IsFinalInvokeForWindow != true ? arrival.End - 1 : arrival.End;
+        var now = EventTime.FromDateTimeOffset(_time.GetUtcNow());
+
+        var pipeline = new DetectionPipeline(_settings.Pipeline, _store, _model);
+        if (inputState.Count == 0)
+        {
+            if (await _shardStates.LoadAsync(shardKey, cancellationToken).ConfigureAwait(false) is { } carried)
+            {
+                Import(pipeline, carried.Pumps);
+            }
+        }
+        else
+        {
+            Import(pipeline, inputState);
+        }
+
+        var (raw, rejected) = Decode(records, pipeline);
+        var batch = pipeline.ProcessBatch(raw, now, closeWindows: false, arrival);
+        metrics.Count("RecordsIn", records.Count);
+        metrics.Count("Accepted", batch.Accepted);
+        metrics.Count("Duplicates", batch.Duplicates);
+        metrics.Count("Quarantined", batch.Quarantined + rejected);
+        var decoded = _time.GetTimestamp();
+        metrics.Milliseconds("DecodeAggregateMs", _time.GetElapsedTime(started, decoded).TotalMilliseconds);
+
+        var closing = final ? await CloseAsync(pipeline, arrival, claimEnd, cancellationToken).ConfigureAwait(false) : null;
+        var scored = _time.GetTimestamp();
+        if (final)
+        {
+            metrics.Milliseconds("ScoreMs", _time.GetElapsedTime(decoded, scored).TotalMilliseconds);
+        }
+
+        if (!await TryFlushAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Nothing of this batch is durable: a final invocation fails so that Lambda retries it; any other returns
+            // the state it was given and every record as failed, so Lambda sends the batch again from its first record.
+            if (final)
+            {
+                throw new DownstreamException("the store did not take this window's results; the final invocation is retried");
+            }
+
+            metrics.Count("FailedRecords", records.Count);
+            Log(metrics, input, started);
+            return new KinesisTimeWindowResponse
+            {
+                State = new Dictionary<string, string>(inputState, StringComparer.Ordinal),
+                BatchItemFailures = records.Select((r, i) => new BatchItemFailure(r.Kinesis?.SequenceNumber ?? $"#{i}")).ToList(),
+            };
+        }
+
+        var stored = _time.GetTimestamp();
+        metrics.Milliseconds("StoreMs", _time.GetElapsedTime(scored, stored).TotalMilliseconds);
+        metrics.Count("Pumps", pipeline.StatePumps.Count());
+
+        Dictionary<string, string> state;
+        if (closing is not null)
+        {
+            metrics.Count("WindowsClosed", closing.Batch.Windows.Count);
+            var sent = await SendAsync(closing, batch.Alerts, claimEnd, cancellationToken).ConfigureAwait(false);
+            metrics.Count("Alerts", sent);
+            var carry = Export(pipeline);
+            var lastSequence = records.Count > 0 ? records[^1].Kinesis?.SequenceNumber : null;
+            await _shardStates.TrySaveAsync(shardKey, new ShardState(carry, claimEnd, lastSequence), cancellationToken).ConfigureAwait(false);
+            metrics.Milliseconds("AlertMs", _time.GetElapsedTime(stored).TotalMilliseconds);
+            // Lambda starts the next window with a fresh state; a continuation of an early-terminated one loads the
+            // shard state just saved. The response still needs a state (without it the invocation counts as failed).
+            state = new Dictionary<string, string>(StringComparer.Ordinal) { [MarkerKey] = "closed" };
+        }
+        else
+        {
+            state = Export(pipeline);
+            state[MarkerKey] = "open";
+            var bytes = StateBytes(state);
+            metrics.Bytes("StateBytes", bytes);
+            if (bytes > _settings.StateLimitBytes)
+            {
+                // Over the limit Lambda would end the window itself and drop the state; closing it now keeps every reading
+                // in a scored window. The window's later readings form a second window with the same bounds (README, "Lambda").
+                metrics.Count("ClosedEarly", 1);
+                closing = await CloseAsync(pipeline, arrival, arrival.End - 1, cancellationToken).ConfigureAwait(false);
+                if (!await TryFlushAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new DownstreamException("the store did not take the results of a window closed early at the state limit");
+                }
+
+                metrics.Count("WindowsClosed", closing.Batch.Windows.Count);
+                metrics.Count("Alerts", await SendAsync(closing, batch.Alerts, arrival.End - 1, cancellationToken).ConfigureAwait(false));
+                state = Export(pipeline);
+                state[MarkerKey] = "open";
+            }
+        }
+
+        Log(metrics, input, started);
+        return new KinesisTimeWindowResponse { State = state, BatchItemFailures = [] };
+    }
+
+    private sealed record Closing(DetectionPipeline Pipeline, BatchResult Batch, HashSet<string> AlreadyApplied);
+
+    // Loads the alert-policy state of every pump in the window, skips the pumps whose state already went past this window
+    // (a retry), and closes every window.
+    private async Task<Closing> CloseAsync(DetectionPipeline pipeline, ArrivalWindow arrival, long claimEnd, CancellationToken cancellationToken)
+    {
+        var pumps = pipeline.StatePumps.ToList();
+        var stored = await _alertStates.ReadAsync(pumps, cancellationToken).ConfigureAwait(false);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (pump, state) in stored)
+        {
+            if (state.AppliedThrough >= claimEnd)
+            {
+                applied.Add(pump);
+            }
+            else
+            {
+                pipeline.SetAlertState(pump, state.State);
+            }
+        }
+
+        pipeline.AlertFilter = applied.Count == 0 ? null : w => !applied.Contains(w.PumpId);
+        var batch = pipeline.ProcessBatch([], EventTime.FromDateTimeOffset(_time.GetUtcNow()), closeWindows: true, arrival);
+        return new Closing(pipeline, batch, applied);
+    }
+
+    // Claims each pump's state for this window end and sends the alerts of the pumps won, in the order they were raised.
+    private async Task<int> SendAsync(Closing closing, IReadOnlyList<Alert> earlier, long claimEnd, CancellationToken cancellationToken)
+    {
+        var alerts = earlier.Concat(closing.Batch.Alerts).ToList();
+        var touched = closing.Batch.Windows.Select(w => w.PumpId).Concat(alerts.Select(a => a.PumpId)).Distinct(StringComparer.Ordinal).ToList();
+        var won = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pump in touched)
+        {
+            if (closing.AlreadyApplied.Contains(pump))
+            {
+                continue;
+            }
+
+            var state = closing.Pipeline.AlertStates.GetValueOrDefault(pump, AlertState.Initial);
+            if (await _alertStates.TryWriteAsync(pump, state, claimEnd, cancellationToken).ConfigureAwait(false))
+            {
+                won.Add(pump);
+            }
+        }
+
+        var sent = 0;
+        foreach (var alert in alerts)
+        {
+            if (!won.Contains(alert.PumpId))
+            {
+                continue;
+            }
+
+            try
+            {
+                await _alerts.PublishAsync(alert, cancellationToken).ConfigureAwait(false);
+                sent++;
+            }
+            catch (AlertDeliveryException e)
+            {
+                // The claim is won, so a retry would not send it either: the alert stays in the store (and on the
+                // dashboards), and this line (a metric filter can count it) says it did not reach subscribers.
+                await _log.WriteLineAsync($"alert not delivered: {e.Message}").ConfigureAwait(false);
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> TryFlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await _log.WriteLineAsync($"store flush failed: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    private static void Import(DetectionPipeline pipeline, IReadOnlyDictionary<string, string> state)
+    {
+        foreach (var (pump, text) in state)
+        {
+            if (pump.Length > 0)
+            {
+                pipeline.ImportWindowState(pump, text);
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Export(DetectionPipeline pipeline)
+    {
+        var state = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pump in pipeline.StatePumps)
+        {
+            state[pump] = pipeline.ExportWindowState(pump)!;
+        }
+
+        return state;
+    }
+
+    // The state's size as Lambda's JSON: braces, per entry four quotes, a colon and a comma, and System.Text.Json's
+    // escape of '+' in base64 as \u002B (5 more bytes each).
+    internal static long StateBytes(IReadOnlyDictionary<string, string> state)
+    {
+        long bytes = 2;
+        foreach (var (key, value) in state)
+        {
+            bytes += System.Text.Encoding.UTF8.GetByteCount(key) + System.Text.Encoding.UTF8.GetByteCount(value) + 6 + (5 * value.AsSpan().Count('+'));
+        }
+
+        return bytes;
+    }
+
+    // Base64 payloads decoded into one buffer for the whole batch (no allocation per record); a record without data or
+    // with data that is not base64 is quarantined here, with its sequence number in the detail.
+    private static (List<RawRecord> Raw, int Rejected) Decode(IReadOnlyList<KinesisEventRecord> records, DetectionPipeline pipeline)
+    {
+        var size = 0;
+        foreach (var record in records)
+        {
+            size += Base64.GetMaxDecodedFromUtf8Length(record.Kinesis?.Data?.Length ?? 0);
+        }
+
+        var buffer = new byte[size];
+        var raw = new List<RawRecord>(records.Count);
+        var offset = 0;
+        var rejected = 0;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var kinesis = records[i].Kinesis;
+            var id = kinesis?.SequenceNumber ?? records[i].EventID ?? $"#{i}";
+            if (kinesis?.Data is not { } data || !Convert.TryFromBase64String(data, buffer.AsSpan(offset), out var written))
+            {
+                var what = kinesis?.Data is null ? "has no kinesis.data" : "has kinesis.data that is not base64";
+                pipeline.Reject(System.Text.Encoding.UTF8.GetBytes(kinesis?.Data ?? ""), kinesis?.PartitionKey, null, QuarantineReason.MalformedJson, $"record {id} {what}");
+                rejected++;
+                continue;
+            }
+
+            var arrivalMicros = (long)Math.Round(kinesis.ApproximateArrivalTimestamp * 1_000_000);
+            raw.Add(new RawRecord(buffer.AsMemory(offset, written), id, arrivalMicros));
+            offset += written;
+        }
+
+        return (raw, rejected);
+    }
+
+    private void Log(InvocationMetrics metrics, KinesisTimeWindowEvent input, long started)
+    {
+        metrics.Milliseconds("DurationMs", _time.GetElapsedTime(started).TotalMilliseconds);
+        _log.WriteLine(metrics.ToEmf(_time.GetUtcNow().ToUnixTimeMilliseconds(), input.ShardId ?? "", input.IsFinalInvokeForWindow == true));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using PumpWatch.Lambda.Placeholder;
+using PumpWatch.Lambda.Runtime;
+
+namespace PumpWatch.Lambda;
+
+/// <summary>
+/// The composition root of the <c>bootstrap</c> (Lambda's provided.al2023 runtime starts it): the only place that
+/// reads the environment. It picks the clock, the HTTP client for the Runtime API and standard error for the log,
+/// builds the handler during init, and runs the runtime loop.
+/// </summary>
+internal static class Program
+{
+    /// <summary>Host and port of the Runtime API, set by Lambda (developer guide, "Using the Lambda runtime API").</summary>
+    private const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
+
+    /// <summary>Where a runtime publishes each invocation's X-Ray header (developer guide, same page).</summary>
+    private const string TraceIdVariable = "_X_AMZN_TRACE_ID";
+
+    /// <summary>Optional: how many milliseconds before the deadline the handler's token fires (default 1000).</summary>
+    private const string CancelBeforeDeadlineVariable = "PUMPWATCH_CANCEL_BEFORE_DEADLINE_MS";
+
+    private static readonly TimeSpan LongestCancelBeforeDeadline = TimeSpan.FromMinutes(1);
+
+    public static async Task<int> Main()
+    {
+        var runtimeApi = Environment.GetEnvironmentVariable(RuntimeApiVariable);
+        if (!RuntimeApiClient.TryCreateBaseUri(runtimeApi, out var baseUri))
+        {
+            // Nowhere to post an init error to: say what is wrong on standard error and stop.
+            await Console.Error.WriteLineAsync(
+                $"bootstrap: {RuntimeApiVariable} is '{runtimeApi ?? "(not set)"}', not host:port; this program runs in AWS Lambda's provided.al2023 runtime or under a Runtime API emulator").ConfigureAwait(false);
+            return RuntimeExitCodes.NoRuntimeApi;
+        }
+
+        // No timeout (the long poll on next must not end after 100 s) and no proxy (the Runtime API is local).
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        var loop = new RuntimeLoop(
+            new RuntimeApiClient(http, baseUri),
+            TimeProvider.System,
+            Console.Error,
+            traceId => Environment.SetEnvironmentVariable(TraceIdVariable, traceId));
+        return await loop.RunAsync(InitializeAsync, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Init: everything that can fail on configuration, so that a failure is posted to /runtime/init/error.</summary>
+    private static ValueTask<FunctionSetup> InitializeAsync(CancellationToken cancel)
+    {
+        var cancelBeforeDeadline = CancelBeforeDeadline(Environment.GetEnvironmentVariable(CancelBeforeDeadlineVariable));
+        return ValueTask.FromResult(new FunctionSetup(CreateHandler(), cancelBeforeDeadline));
+    }
+
+    /// <summary>
+    /// The function. TEMPORARY: the placeholder that echoes the window state; the lead engineer replaces it with the
+    /// real handler (Function/), which reads its settings here and throws <see cref="FunctionConfigurationException"/>
+    /// for a missing or bad one.
+    /// </summary>
+    private static IInvocationHandler CreateHandler() => new PlaceholderEchoStateHandler();
+
+    private static TimeSpan CancelBeforeDeadline(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return FunctionSetup.DefaultCancelBeforeDeadline;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) || ms > LongestCancelBeforeDeadline.TotalMilliseconds)
+        {
+            throw new FunctionConfigurationException(
+                $"{CancelBeforeDeadlineVariable} is '{text}': give whole milliseconds from 0 to {LongestCancelBeforeDeadline.TotalMilliseconds:0}");
+        }
+
+        return TimeSpan.FromMilliseconds(ms);
+    }
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Measures a bootstrap against a local Lambda Runtime API (127.0.0.1, a free port): time from process start to its
+first GET /runtime/invocation/next (ready), CPU time up to then, and CPU time per invocation of a Kinesis tumbling-window
+event of RECORDS records (the developer guide's event shape, seeded readings). Linux only (/proc); Python 3 standard
+library only. Not a test: it prints numbers.
+
+    python3 pipeline/PumpWatch.Lambda/measure-bootstrap.py pipeline/PumpWatch.Lambda/bin/deploy/linux-x64/publish/bootstrap
+    RECORDS=1000 INVOCATIONS=50 STARTS=10 python3 pipeline/PumpWatch.Lambda/measure-bootstrap.py BOOTSTRAP
+"""
+import base64, json, os, queue, random, statistics, subprocess, sys, threading, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+RECORDS = int(os.environ.get("RECORDS", "10000"))
+INVOCATIONS = int(os.environ.get("INVOCATIONS", "20"))
+STARTS = int(os.environ.get("STARTS", "5"))
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def event(records, seed=42):
+    rng = random.Random(seed)
+    out = []
+    for i in range(records):
+        pump = f"P-{i % 20 + 1:03d}"
+        t = 1777593600 + i // 20  # 2026-05-01T00:00:00Z
+        reading = {"pump_id": pump, "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t)),
+                   "temperature": round(60 + rng.random() * 10, 3), "pressure": round(300 + rng.random() * 20, 2),
+                   "flow_rate": round(600 + rng.random() * 50, 2), "vibration": round(1 + rng.random(), 3)}
+        seq = f"4959033827149025660855969253836157109592157598{i:010d}"
+        out.append({"kinesis": {"kinesisSchemaVersion": "1.0", "partitionKey": pump, "sequenceNumber": seq,
+                                "data": base64.b64encode(json.dumps(reading).encode()).decode(),
+                                "approximateArrivalTimestamp": t + 0.5},
+                    "eventSource": "aws:kinesis", "eventVersion": "1.0", "eventID": f"shardId-000000000006:{seq}",
+                    "eventName": "aws:kinesis:record", "invokeIdentityArn": "arn:aws:iam::123456789012:role/pumpwatch-lambda",
+                    "awsRegion": "us-east-1", "eventSourceARN": "arn:aws:kinesis:us-east-1:123456789012:stream/pumps"})
+    state = {f"P-{p:03d}": f"v1;n={p * 60}" for p in range(1, 21)}
+    return json.dumps({"Records": out, "window": {"start": "2026-05-01T00:00:00Z", "end": "2026-05-01T00:15:00Z"},
+                       "state": state, "shardId": "shardId-000000000006",
+                       "eventSourceARN": "arn:aws:kinesis:us-east-1:123456789012:stream/pumps",
+                       "isFinalInvokeForWindow": False, "isWindowTerminatedEarly": False}).encode()
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
+
+
+def run(bootstrap, payload, invocations):
+    polls = queue.Queue()  # (monotonic time, cpu seconds) at each GET next
+    pending = queue.Queue()
+    answers = queue.Queue()
+    child = {}
+
+    class Api(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            polls.put((time.monotonic(), cpu_seconds(child["p"].pid)))
+            request_id, body = pending.get()
+            self.send_response(200)
+            for name, value in (("Lambda-Runtime-Aws-Request-Id", request_id),
+                                ("Lambda-Runtime-Deadline-Ms", str(int((time.time() + 900) * 1000))),
+                                ("Content-Length", str(len(body)))):
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            answers.put((self.path, body))
+            self.send_response(202)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Api)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PUMPWATCH_")}
+    env["AWS_LAMBDA_RUNTIME_API"] = f"127.0.0.1:{server.server_address[1]}"
+    started = time.monotonic()
+    child["p"] = subprocess.Popen([bootstrap], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for n in range(invocations):
+            pending.put((f"req-{n}", payload))
+        ready_at, ready_cpu = polls.get(timeout=120)
+        per_invocation, body = [], b""
+        last_cpu = ready_cpu
+        for n in range(invocations):
+            path, body = answers.get(timeout=120)
+            if not path.endswith(f"req-{n}/response"):
+                raise SystemExit(f"invocation {n}: {path} {body[:300]!r}")
+            _, cpu = polls.get(timeout=120)
+            per_invocation.append(cpu - last_cpu)
+            last_cpu = cpu
+        return ready_at - started, ready_cpu, per_invocation, body
+    finally:
+        child["p"].kill()
+        child["p"].wait()
+        server.shutdown()
+
+
+def main():
+    if len(sys.argv) != 2:
+        raise SystemExit(__doc__)
+    bootstrap = os.path.abspath(sys.argv[1])
+    payload = event(RECORDS)
+    readies, start_cpus = [], []
+    for _ in range(STARTS):
+        ready, cpu, _, _ = run(bootstrap, b"{}", 0)
+        readies.append(ready * 1000)
+        start_cpus.append(cpu * 1000)
+    _, _, per_invocation, last = run(bootstrap, payload, INVOCATIONS)
+    print(f"bootstrap: {bootstrap}")
+    print(f"ready (start -> first GET next), {STARTS} starts: median {statistics.median(readies):.0f} ms, "
+          f"min {min(readies):.0f} ms; CPU until then: median {statistics.median(start_cpus):.0f} ms (10 ms ticks)")
+    rest = per_invocation[1:] or per_invocation
+    print(f"{RECORDS}-record event ({len(payload) / 1e6:.2f} MB): first invocation {per_invocation[0] * 1000:.0f} ms CPU, "
+          f"then median {statistics.median(rest) * 1000:.0f} ms, mean {statistics.mean(rest) * 1000:.1f} ms over {len(rest)} "
+          f"(10 ms ticks); response {len(last)} bytes")
+
+
+if __name__ == "__main__":
+    main()
