@@ -1,5 +1,5 @@
 using System.Globalization;
-using PumpWatch.Lambda.Placeholder;
+using PumpWatch.Lambda.Function;
 using PumpWatch.Lambda.Runtime;
 
 namespace PumpWatch.Lambda;
@@ -43,19 +43,18 @@ internal static class Program
         return await loop.RunAsync(InitializeAsync, CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Init: everything that can fail on configuration, so that a failure is posted to /runtime/init/error.</summary>
-    private static ValueTask<FunctionSetup> InitializeAsync(CancellationToken cancel)
+    /// <summary>
+    /// Init: everything that can fail on configuration (settings, the model, its window against the event source
+    /// mapping's), so that a failure is posted to /runtime/init/error. The function's HTTP client is its own: the
+    /// Runtime API's has no timeout, AWS calls time out per attempt.
+    /// </summary>
+    private static async ValueTask<FunctionSetup> InitializeAsync(CancellationToken cancel)
     {
         var cancelBeforeDeadline = CancelBeforeDeadline(Environment.GetEnvironmentVariable(CancelBeforeDeadlineVariable));
-        return ValueTask.FromResult(new FunctionSetup(CreateHandler(), cancelBeforeDeadline));
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var function = await FunctionEnvironment.CreateAsync(Environment.GetEnvironmentVariable, http, TimeProvider.System, Console.Out, cancel).ConfigureAwait(false);
+        return new FunctionSetup(new WindowFunctionHandler(function), cancelBeforeDeadline);
     }
-
-    /// <summary>
-    /// The function. TEMPORARY: the placeholder that echoes the window state; the lead engineer replaces it with the
-    /// real handler (Function/), which reads its settings here and throws <see cref="FunctionConfigurationException"/>
-    /// for a missing or bad one.
-    /// </summary>
-    private static IInvocationHandler CreateHandler() => new PlaceholderEchoStateHandler();
 
     private static TimeSpan CancelBeforeDeadline(string? text)
     {

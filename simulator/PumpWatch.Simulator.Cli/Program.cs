@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using PumpWatch.Aws.Configuration;
 using PumpWatch.Simulator;
+using PumpWatch.Simulator.Cli.Sinks;
 
 // Composition root of the simulator command: the clock and the console live here.
 var pumps = new Option<int>("--pumps") { Description = "Number of pumps", DefaultValueFactory = _ => 5 };
@@ -38,6 +40,9 @@ var root = new RootCommand("Simulated oil pumps with labelled faults, as the tut
 {
     pumps, interval, start, duration, speed, seed, malformed, noFaults, output, labels, scenario, faultRate, healthyLead, noVariation, events,
 };
+
+var sinks = new SinkCommandLine(AwsCredentialChain.Resolve, AwsRegionChain.Resolve);
+sinks.AddTo(root, output);
 
 root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
 {
@@ -91,23 +96,24 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
         }
 
         var file = parse.GetValue(output);
-        await using var writer = file is null ? Console.Out : new StreamWriter(file.FullName);
+        await using var sink = await sinks.OpenAsync(parse, file, options.Seed, time, Console.Out, Console.Error, cancel).ConfigureAwait(false);
         var wallStart = time.GetTimestamp();
         foreach (var record in simulator.Generate())
         {
             cancel.ThrowIfCancellationRequested();
-            await writer.WriteLineAsync(record.ToLine()).ConfigureAwait(false);
+            await sink.WriteAsync(record, cancel).ConfigureAwait(false);
             if (factor > 0)
             {
                 var due = TimeSpan.FromMicroseconds((record.Reading.Timestamp - PumpWatch.Core.Readings.EventTime.FromDateTimeOffset(options.Start)) / factor);
                 var ahead = due - time.GetElapsedTime(wallStart);
                 if (ahead > TimeSpan.FromMilliseconds(20))
                 {
-                    await writer.FlushAsync(cancel).ConfigureAwait(false);
+                    await sink.FlushAsync(cancel).ConfigureAwait(false);
                     await Task.Delay(ahead, time, cancel).ConfigureAwait(false);
                 }
             }
         }
+        await sink.CompleteAsync(cancel).ConfigureAwait(false); // the rest of a batch, the sink's closing line; it throws if messages were lost
 
         var faults = simulator.Faults.Count == 0 ? "no faults"
             : fleet ? $"{simulator.Faults.Count} faults ({string.Join(", ", simulator.Faults.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count()}"))})"
@@ -121,6 +127,11 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"pumpwatch-sim: {options.Pumps} pumps x {options.Duration} from {options.Start:yyyy-MM-ddTHH:mm:ssZ} every {options.Interval.TotalSeconds:0.###} s, seed {options.Seed}; {faults}{(file is null ? "" : $"; written to {file.FullName}")}")).ConfigureAwait(false);
         return 0;
+    }
+    catch (SinkFailedException e)
+    {
+        await Console.Error.WriteLineAsync($"pumpwatch-sim: {e.Message}").ConfigureAwait(false);
+        return 1;
     }
     catch (IOException e)
     {

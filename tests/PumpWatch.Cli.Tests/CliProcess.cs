@@ -11,6 +11,9 @@ internal sealed class CliProcess : IDisposable
 
     public string PathOf(string name) => Path.Combine(Folder, name);
 
+    /// <summary>Environment variables set for every command started, on top of the test run's own.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public (int Code, string Out, string Err) Run(params string[] args)
     {
         using var process = Start(args);
@@ -31,6 +34,11 @@ internal sealed class CliProcess : IDisposable
         }
 
         info.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 

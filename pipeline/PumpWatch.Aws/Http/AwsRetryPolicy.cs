@@ -18,17 +18,32 @@ public sealed class AwsRetryPolicy
     /// <param name="delay">How to wait; null waits for real on <paramref name="timeProvider"/>.</param>
     /// <param name="timeProvider">Clock for real waits; null means the system clock.</param>
     public AwsRetryPolicy(AwsClientOptions options, Random random, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeProvider? timeProvider = null)
+        : this(RetryLimits(options), random, delay, timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(options);
+    }
+
+    /// <summary>The same backoff for calls that are not AWS calls (an alert webhook), with limits given directly.</summary>
+    /// <param name="limits">Attempts per call (the first included), backoff base, cap of one wait, and total waiting budget.</param>
+    /// <param name="random">Seeded jitter source.</param>
+    /// <param name="delay">How to wait; null waits for real on <paramref name="timeProvider"/>.</param>
+    /// <param name="timeProvider">Clock for real waits; null means the system clock.</param>
+    public AwsRetryPolicy((int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan Budget) limits, Random random, Func<TimeSpan, CancellationToken, Task>? delay = null, TimeProvider? timeProvider = null)
+    {
         ArgumentNullException.ThrowIfNull(random);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxAttempts);
-        MaxAttempts = options.MaxAttempts;
-        BaseDelay = options.BaseDelay;
-        MaxDelay = options.MaxDelay;
-        Budget = options.RetryBudget;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limits.MaxAttempts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limits.BaseDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limits.MaxDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limits.Budget, TimeSpan.Zero);
+        (MaxAttempts, BaseDelay, MaxDelay, Budget) = limits;
         _random = random;
         var time = timeProvider ?? TimeProvider.System;
         _delay = delay ?? ((wait, token) => Task.Delay(wait, time, token));
+    }
+
+    private static (int, TimeSpan, TimeSpan, TimeSpan) RetryLimits(AwsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (options.MaxAttempts, options.BaseDelay, options.MaxDelay, options.RetryBudget);
     }
 
     public int MaxAttempts { get; }

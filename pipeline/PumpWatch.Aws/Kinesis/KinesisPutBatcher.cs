@@ -56,6 +56,7 @@ public sealed class KinesisPutBatcher
         var failed = new List<FailedPut>();
         var calls = 0;
         var resent = 0;
+        var throttled = 0;
         var start = 0;
         while (start < entries.Count)
         {
@@ -63,11 +64,12 @@ public sealed class KinesisPutBatcher
             var outcome = await PutOneBatchAsync(streamName, entries, start, count, cancellationToken).ConfigureAwait(false);
             calls += outcome.Calls;
             resent += outcome.Resent;
+            throttled += outcome.Throttled;
             failed.AddRange(outcome.Failed);
             start += count;
         }
 
-        return new KinesisPutResult(entries.Count - failed.Count, failed, calls, resent);
+        return new KinesisPutResult(entries.Count - failed.Count, failed, calls, resent) { Throttled = throttled };
     }
 
     /// <summary>How many entries from <paramref name="start"/> fit into one call.</summary>
@@ -109,6 +111,7 @@ public sealed class KinesisPutBatcher
 
         var calls = 0;
         var resent = 0;
+        var throttledEntries = 0;
         var waited = TimeSpan.Zero;
         List<FailedPut> lastFailures = [];
         while (true)
@@ -136,13 +139,17 @@ public sealed class KinesisPutBatcher
                 {
                     stillPending.Add(pending[i]);
                     lastFailures.Add(new FailedPut(pending[i], code, result.ErrorMessage));
-                    throttled |= RetryClassifier.IsThrottling(code);
+                    if (RetryClassifier.IsThrottling(code))
+                    {
+                        throttled = true;
+                        throttledEntries++;
+                    }
                 }
             }
 
             if (stillPending.Count == 0 || !_retry.TryGetDelay(calls, waited, out var delay))
             {
-                return new BatchOutcome(calls, resent, lastFailures);
+                return new BatchOutcome(calls, resent, throttledEntries, lastFailures);
             }
 
             // Back-pressure: throttled entries mean the shard is at its write limit, so wait before resending;
@@ -158,5 +165,5 @@ public sealed class KinesisPutBatcher
         }
     }
 
-    private readonly record struct BatchOutcome(int Calls, int Resent, List<FailedPut> Failed);
+    private readonly record struct BatchOutcome(int Calls, int Resent, int Throttled, List<FailedPut> Failed);
 }

@@ -7,8 +7,9 @@ using PumpWatch.Core.Readings;
 namespace PumpWatch.Cli.Backtest;
 
 /// <summary>
-/// Writes a backtest's predictions and alerts as the pipeline produces them and keeps only counts, the opened
-/// alerts and each pump's time span, so memory stays flat however long the replay.
+/// Writes a backtest's predictions as the pipeline produces them and keeps only counts, the opened alerts and each
+/// pump's time span, so memory stays flat however long the replay. The alerts themselves go to alerts.jsonl through the
+/// run's alert sinks.
 /// </summary>
 /// <remarks>
 /// With one window per reading (<paramref name="perReading"/>) a prediction is that reading's: its time is the
@@ -16,7 +17,7 @@ namespace PumpWatch.Cli.Backtest;
 /// a window's: its time is the window's end and it is labelled when any labelled interval overlaps the window.
 /// Partial windows (too few readings to score) make no prediction.
 /// </remarks>
-internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts, Func<string, long, long, bool> isLabelled, Func<string, long, long, bool> inTraining, bool perReading) : DetectionSink
+internal sealed class BacktestRecorder(TextWriter predictions, Func<string, long, long, bool> isLabelled, Func<string, long, long, bool> inTraining, bool perReading) : DetectionSink
 {
     private readonly Dictionary<string, (long First, long Last)> _span = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Start, long End)> _scored = new(StringComparer.Ordinal);
@@ -89,7 +90,6 @@ internal sealed class BacktestRecorder(TextWriter predictions, TextWriter alerts
 
     public override void OnAlert(Alert alert)
     {
-        alerts.WriteLine(AlertFormatter.ToJson(alert));
         if (alert.Kind == AlertEventKind.Opened && !inTraining(alert.PumpId, alert.WindowStart, alert.WindowEnd))
         {
             Opened.Add(new OpenedAlert(alert.AlertId, alert.PumpId, alert.WindowStart, alert.WindowEnd, alert.Score, alert.Severity.ToString().ToLowerInvariant()));

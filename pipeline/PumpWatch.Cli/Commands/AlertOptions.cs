@@ -1,12 +1,13 @@
 using System.CommandLine;
+using PumpWatch.Cli.Alerts;
 using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Processing;
 
 namespace PumpWatch.Cli.Commands;
 
 /// <summary>
-/// The alert policy's flags, on the verbs that raise alerts (demo, backtest) and nowhere else: k of n, critical margin,
-/// cooldown, resolve-after, and how long a pump may be silent.
+/// The alert flags, on the verbs that raise alerts (demo, backtest) and nowhere else: the policy's k of n, critical margin,
+/// cooldown, resolve-after, and how long a pump may be silent; and where alerts go besides the verb's own outputs.
 /// </summary>
 internal sealed class AlertOptions
 {
@@ -19,9 +20,18 @@ internal sealed class AlertOptions
     public Option<int> ResolveAfter { get; } = new("--resolve-after") { Description = $"Resolve after this many consecutive normal windows (default {Defaults.ResolveAfter})", DefaultValueFactory = _ => Defaults.ResolveAfter };
     public Option<TimeSpan> SilentAfter { get; } = Durations.Option("--silent-after", "Report a pump silent (pump_silent) when the stream moves on this long without it; 0s turns it off", PipelineOptions.Default.PumpSilentAfter);
 
+    public Option<string[]> Sinks { get; } = new("--alert-sink")
+    {
+        Description = $"Also send alerts to: {AlertSinkSpec.AcceptedForms}; repeatable. SNS takes AWS_REGION and credentials from the environment",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string?> Site { get; } = new("--alert-site") { Description = "Site name sent with SNS alerts (message attribute 'site', for subscription filter policies)" };
+    public Option<string?> AwsEndpoint { get; } = new("--aws-endpoint") { Description = "AWS endpoint URL for a local server (overrides AWS_ENDPOINT_URL_SNS and AWS_ENDPOINT_URL)" };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { K, N, CriticalMargin, Cooldown, ResolveAfter, SilentAfter })
+        foreach (var option in new Option[] { K, N, CriticalMargin, Cooldown, ResolveAfter, SilentAfter, Sinks, Site, AwsEndpoint })
         {
             command.Options.Add(option);
         }
@@ -48,5 +58,23 @@ internal sealed class AlertOptions
         }
 
         return options with { Alerts = Policy(parse), PumpSilentAfter = silent };
+    }
+
+    /// <summary>The alert-delivery flags, each <c>--alert-sink</c> value checked: a bad one is one line naming it and the accepted forms.</summary>
+    public AlertSinkSettings Delivery(ParseResult parse)
+    {
+        var specs = new List<AlertSinkSpec>();
+        foreach (var text in parse.GetValue(Sinks) ?? [])
+        {
+            specs.Add(AlertSinkSpec.TryParse(text, out var spec) ? spec : throw new UserError($"--alert-sink '{text}' is not a sink: use {AlertSinkSpec.AcceptedForms}"));
+        }
+
+        var site = parse.GetValue(Site);
+        if (site is not null && string.IsNullOrWhiteSpace(site))
+        {
+            throw new UserError("--alert-site needs a name");
+        }
+
+        return new AlertSinkSettings(specs, site, parse.GetValue(AwsEndpoint));
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using PumpWatch.Cli.Alerts;
 using PumpWatch.Cli.Backtest;
 using PumpWatch.Cli.Evaluation;
 using PumpWatch.Core.Training;
@@ -21,7 +22,7 @@ namespace PumpWatch.Cli.Commands;
 /// </summary>
 internal static class BacktestCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(TimeProvider time, AlertSinkEnvironment sinks)
     {
         var common = new CommonOptions();
         var alerting = new AlertOptions();
@@ -51,6 +52,9 @@ internal static class BacktestCommand
             // Flags first (both parse and check their values), files second.
             common.Pipeline(parse);
             common.Csv(parse, parse.GetValue(labelColumn));
+            var delivery = alerting.Delivery(parse);
+            using var sinkFactory = new AlertSinkFactory(sinks);
+            sinkFactory.Check(delivery);
             var given = modelPath is null ? null : ModelFiles.Load(modelPath);
             var csv = common.Csv(parse, parse.GetValue(labelColumn), given);
             var (options, modelFeatures) = common.ForInput(parse, path, csv, alerting);
@@ -115,10 +119,10 @@ internal static class BacktestCommand
 
             using var store = new DuckDbStore(dbPath, options.Features.Names);
             await using var predictionsOut = new StreamWriter(Path.Combine(dir, "predictions.csv"));
-            await using var alertsOut = new StreamWriter(Path.Combine(dir, "alerts.jsonl"));
-            var recorder = new BacktestRecorder(predictionsOut, alertsOut, isLabelled, inTraining, options.Windows.PerReading);
+            await using var alerts = new AlertDispatcher(sinkFactory.Open([AlertSinkSpec.JsonLines(Path.Combine(dir, "alerts.jsonl"))], delivery, Console.Out, () => { }), Console.Error);
+            var recorder = new BacktestRecorder(predictionsOut, isLabelled, inTraining, options.Windows.PerReading);
             recorder.WriteHeader();
-            var pipeline = new DetectionPipeline(options, new CompositeSink(store, recorder));
+            var pipeline = new DetectionPipeline(options, new CompositeSink(store, recorder, alerts));
             try
             {
                 pipeline.Model = detector;
@@ -132,20 +136,34 @@ internal static class BacktestCommand
             // Labels first: a per-reading window closes inside Process and must see its own reading's label.
             // Notices about the input were told by the training pass, which read the same file, when there was one.
             var notices = modelPath is null ? TextWriter.Null : Console.Error;
-            Replay.Run(ReadingFiles.Read(path, csv, notices), pipeline, new Progress(Console.Error, time, "replaying"), notices, cancel, record =>
+            // The replay is synchronous (its hot loop runs faster so); alerts go out alongside it, in order, and all of
+            // them before the results are printed.
+            var delivering = alerts.RunAsync(CancellationToken.None);
+            try
             {
-                if (record is { Reading: { } reading, Label: { } label })
+                Replay.Run(ReadingFiles.Read(path, csv, notices), pipeline, new Progress(Console.Error, time, "replaying"), notices, cancel, record =>
                 {
-                    labelBuilder.Observe(reading.PumpId, reading.Timestamp, label);
-                }
-            });
+                    if (record is { Reading: { } reading, Label: { } label })
+                    {
+                        labelBuilder.Observe(reading.PumpId, reading.Timestamp, label);
+                    }
+                });
+            }
+            finally
+            {
+                alerts.Complete();
+                await delivering.ConfigureAwait(false);
+            }
+
             await store.FlushAsync(cancel).ConfigureAwait(false);
             var truth = fixedTruth ?? labelBuilder.Build();
             var report = DetectionEvaluation.Evaluate(truth.Faults, recorder.Opened, recorder.DataEnd, recorder.PumpDays);
             var metrics = BacktestMetrics.From(recorder.Confusion, report, labelled, pipeline.Counters.PartialWindows, pipeline.Pumps.Count);
             await File.WriteAllTextAsync(Path.Combine(dir, "metrics.json"), JsonSerializer.Serialize(metrics, BacktestJsonContext.Default.BacktestMetrics), cancel).ConfigureAwait(false);
             Print(metrics, pipeline.Counters, time.GetElapsedTime(wall), dir, options.Windows.PerReading);
-            return labelled ? CheckLabels(truth, recorder, labelsPath ?? $"--label-column {csv.LabelColumn}") : 0;
+            var code = labelled ? CheckLabels(truth, recorder, labelsPath ?? $"--label-column {csv.LabelColumn}") : 0;
+            // Exit code 4: results are written, but some alert did not reach a sink (each is a warning above).
+            return alerts.ReportFailures() && code == 0 ? 4 : code;
         }));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PumpWatch.Cli.Alerts;
 using PumpWatch.Cli.Demo;
 using PumpWatch.Core.Processing;
 
@@ -7,7 +8,7 @@ namespace PumpWatch.Cli.Commands;
 /// <summary><c>pumpwatch demo</c>: the whole loop on simulated pumps.</summary>
 internal static class DemoCommand
 {
-    public static Command Create(TimeProvider time, Invocation invocation)
+    public static Command Create(TimeProvider time, Invocation invocation, AlertSinkEnvironment sinks)
     {
         var pumps = new Option<int>("--pumps") { Description = "Simulated pumps", DefaultValueFactory = _ => 5 };
         var duration = Durations.Option("--duration", "Simulated time to run", TimeSpan.FromHours(8));
@@ -31,13 +32,14 @@ internal static class DemoCommand
                 parse.GetValue(seed), parse.GetValue(malformed), parse.GetValue(db)!, parse.GetValue(model), parse.GetValue(summary), start)
             {
                 Detection = alerting.Apply(parse, PipelineOptions.Default),
+                AlertSinks = alerting.Delivery(parse),
             };
             if (options.Problem() is { } problem)
             {
                 throw new UserError(problem);
             }
 
-            return await new DemoRunner(options, Console.Out, time, !Console.IsOutputRedirected, invocation).RunAsync(cancel).ConfigureAwait(false);
+            return await new DemoRunner(options, Console.Out, Console.Error, time, !Console.IsOutputRedirected, invocation, sinks).RunAsync(cancel).ConfigureAwait(false);
         }));
         return command;
     }

@@ -1,3 +1,4 @@
+using PumpWatch.Cli.Alerts;
 using PumpWatch.Core.Processing;
 
 namespace PumpWatch.Cli.Demo;
@@ -17,6 +18,9 @@ internal sealed record DemoOptions(
 {
     /// <summary>Windows, alert policy and silence for the pipeline (the defaults, with the alert flags applied).</summary>
     public PipelineOptions Detection { get; init; } = PipelineOptions.Default;
+
+    /// <summary>Where alerts go besides the console and the JSON lines file beside the store (<c>--alert-sink</c>).</summary>
+    public AlertSinkSettings AlertSinks { get; init; } = AlertSinkSettings.None;
 
     public string? Problem() =>
         string.IsNullOrWhiteSpace(Database) ? "--db needs a file name"

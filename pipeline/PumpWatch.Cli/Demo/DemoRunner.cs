@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PumpWatch.Cli.Alerts;
 using PumpWatch.Cli.Store;
 using PumpWatch.Cli.Streaming;
 using PumpWatch.Core.Training;
@@ -14,9 +15,10 @@ namespace PumpWatch.Cli.Demo;
 /// <summary>
 /// The whole loop on one machine: simulated pumps with injected faults publish to an in-process stream at the
 /// demo's pace; the detection pipeline consumes it into DuckDB; with no model given, the healthy warm-up trains one
-/// first; alerts print as they happen; a summary says which faults were detected and how soon.
+/// first; alerts print as they happen (and go to a JSON lines file beside the store, and to any <c>--alert-sink</c>); a
+/// summary says which faults were detected and how soon.
 /// </summary>
-internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimeProvider time, bool interactive, Invocation invocation)
+internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWriter warnings, TimeProvider time, bool interactive, Invocation invocation, AlertSinkEnvironment sinkEnvironment)
 {
     public async Task<int> RunAsync(CancellationToken cancel)
     {
@@ -30,10 +32,11 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         }
 
 
+        using var sinkFactory = new AlertSinkFactory(sinkEnvironment);
+        sinkFactory.Check(options.AlertSinks);
         DeleteDatabase(options.Database);
         using var store = new DuckDbStore(options.Database, pipelineOptions.Features.Names);
         var alertsPath = System.IO.Path.ChangeExtension(options.Database, ".alerts.jsonl");
-        await using var alertLines = new StreamWriter(alertsPath);
         var statusShown = false;
         void ClearStatus()
         {
@@ -44,10 +47,11 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             }
         }
 
-        var console = new ConsoleAlertSink(output, alertLines, ClearStatus);
+        await using var alerts = new AlertDispatcher(sinkFactory.Open([AlertSinkSpec.Console, AlertSinkSpec.JsonLines(alertsPath)], options.AlertSinks, output, ClearStatus), warnings);
+        var alertLog = new DemoAlertLog();
         var warmUpEnd = EventTime.FromDateTimeOffset(options.Start + options.WarmUp);
         var collector = new TrainingCollector(pipelineOptions.Features, FeatureSet.ModelDefault, w => w.End <= warmUpEnd);
-        var pipeline = new DetectionPipeline(pipelineOptions, new CompositeSink(store, console, collector));
+        var pipeline = new DetectionPipeline(pipelineOptions, new CompositeSink(store, alertLog, alerts, collector));
 
         output.WriteLine($"PumpWatch demo: {options.Pumps} simulated pumps at 1 Hz for {options.Duration} of simulated time, seed {options.Seed}, {(options.Speed > 0 ? $"{options.Speed.ToString(CultureInfo.InvariantCulture)}x real time" : "as fast as possible")}.");
         foreach (var fault in simulator.Faults)
@@ -92,6 +96,8 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             }
 
             pipeline.Process(record.Data.Span, long.MaxValue);
+            // Alerts print right after the batch that raised them, before the status line, as they always have.
+            await alerts.DeliverPendingAsync(CancellationToken.None).ConfigureAwait(false);
 
             if (time.GetElapsedTime(lastStatus) > TimeSpan.FromMilliseconds(interactive ? 250 : 10_000))
             {
@@ -121,10 +127,11 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         }
 
         pipeline.CloseAllWindows();
+        await alerts.DeliverPendingAsync(CancellationToken.None).ConfigureAwait(false);
         await store.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         ClearStatus();
         var pumpDays = options.Pumps * (simulatedEnd - options.Start).TotalDays;
-        var summary = DemoSummary.Build(simulator.Faults, console.Alerts, simulatedEnd, pumpDays) with
+        var summary = DemoSummary.Build(simulator.Faults, alertLog.Alerts, simulatedEnd, pumpDays) with
         {
             ModelId = model?.ModelId,
             Database = System.IO.Path.GetFullPath(options.Database),
@@ -139,7 +146,8 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             output.WriteLine($"Summary written to {summaryPath}");
         }
 
-        return 0;
+        // Exit code 4: the run itself went fine, but some alert did not reach a sink (each is a warning above).
+        return alerts.ReportFailures() ? 4 : 0;
     }
 
     /// <summary>The simulated devices: publish every record at the demo's pace; true when stopped by Ctrl+C.</summary>

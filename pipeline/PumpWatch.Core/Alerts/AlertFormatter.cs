@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using PumpWatch.Core.Readings;
 
 namespace PumpWatch.Core.Alerts;
 
-/// <summary>Renders an <see cref="Alert"/> as human text (email, console), as JSON, and as SNS message attributes.</summary>
+/// <summary>Renders an <see cref="Alert"/> as human text (email, console) and as JSON (files, webhooks, machine subscribers).</summary>
 public static class AlertFormatter
 {
     /// <summary>One-line subject, e.g. <c>[CRITICAL] pump 3 anomaly opened: score 0.712 &gt; 0.580</c>.</summary>
@@ -80,52 +79,9 @@ public static class AlertFormatter
 
     public static string ToJson(Alert alert) => JsonSerializer.Serialize(AlertJson.From(alert), AlertJsonContext.Default.AlertJson);
 
-    /// <summary>SNS message attributes for subscription filter policies: name to (DataType, StringValue).</summary>
-    public static IReadOnlyDictionary<string, (string DataType, string Value)> ToSnsAttributes(Alert alert)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        var c = CultureInfo.InvariantCulture;
-        var attributes = new SortedDictionary<string, (string, string)>(StringComparer.Ordinal)
-        {
-            ["pump_id"] = ("String", alert.PumpId),
-            ["severity"] = ("String", alert.Severity.ToString().ToLowerInvariant()),
-            ["event"] = ("String", alert.Kind.Code()),
-            ["model_id"] = ("String", alert.ModelId),
-        };
-        if (double.IsFinite(alert.Score))
-        {
-            // SNS Number attributes must be numbers: a silence event has no score, so it has no attribute.
-            attributes["score"] = ("Number", alert.Score.ToString("0.######", c));
-        }
-
-        return attributes;
-    }
-
     /// <summary><c>vibration.mean</c> reads as <c>vibration mean</c>.</summary>
     public static string Describe(string feature) => feature.Replace('.', ' ').Replace('_', ' ');
 
     private static string Number(double value) =>
         double.IsNaN(value) ? "n/a" : value.ToString(Math.Abs(value) >= 100 ? "0.0" : Math.Abs(value) >= 1 ? "0.00" : "0.000", CultureInfo.InvariantCulture);
 }
-
-/// <summary>The JSON form of an alert (snake_case, times as ISO-8601).</summary>
-internal sealed record AlertJson(
-    string AlertId, string Event, string PumpId, string Severity, string WindowStart, string WindowEnd,
-    double Score, double Threshold, string ModelId, IReadOnlyList<AlertFeatureJson> TopFeatures, string? Context, string? Hint, string Text)
-{
-    public static AlertJson From(Alert alert)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        return new(alert.AlertId, alert.Kind.Code(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
-            EventTime.Format(alert.WindowStart), EventTime.Format(alert.WindowEnd), alert.Score, alert.Threshold, alert.ModelId,
-            alert.TopFeatures.Select(f => new AlertFeatureJson(f.Feature, f.Unit, f.Weight, f.Value, f.BaselineMean, f.BaselineStd, f.DeviationsBeyondTraining)).ToList(),
-            alert.Context, alert.Hint, AlertFormatter.Subject(alert));
-    }
-}
-
-internal sealed record AlertFeatureJson(string Feature, string Unit, double Weight, double Value, double BaselineMean, double BaselineStd, double DeviationsBeyondTraining);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[JsonSerializable(typeof(AlertJson))]
-internal sealed partial class AlertJsonContext : JsonSerializerContext;

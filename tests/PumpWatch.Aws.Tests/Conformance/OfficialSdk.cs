@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using PumpWatch.Aws.Tests.Kinesalite;
+using PumpWatch.Aws.Tests.LocalServers;
 
 namespace PumpWatch.Aws.Tests.Conformance;
 

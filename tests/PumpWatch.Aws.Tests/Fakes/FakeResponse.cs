@@ -7,7 +7,14 @@ internal sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary
     public string ContentType { get; init; } = "application/x-amz-json-1.1";
 
     public static FakeResponse Json(int status, string body, string? requestId = null) =>
-        new(status, body, requestId is null ? null : new Dictionary<string, string> { ["x-amzn-RequestId"] = requestId });
+        new(status, body, RequestIdHeader(requestId));
+
+    /// <summary>An awsQuery answer (SNS): XML, as the service sends it.</summary>
+    public static FakeResponse Xml(int status, string body, string? requestId = null) =>
+        new(status, body, RequestIdHeader(requestId)) { ContentType = "text/xml" };
 
     public static FakeResponse Hanging() => new(0, "", Hang: true);
+
+    private static Dictionary<string, string>? RequestIdHeader(string? requestId) =>
+        requestId is null ? null : new Dictionary<string, string> { ["x-amzn-RequestId"] = requestId };
 }

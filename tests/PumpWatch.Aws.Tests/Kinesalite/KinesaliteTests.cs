@@ -24,53 +24,11 @@ public sealed class KinesaliteTests(KinesaliteServer server) : IDisposable
     private static byte[] ReadingJson(string pump, int seq) =>
         Encoding.UTF8.GetBytes($$"""{"pump_id":"{{pump}}","timestamp":"2026-01-01T00:00:{{seq % 60:00}}Z","seq":{{seq}},"temperature":{{60 + seq % 7}}.5}""");
 
-    private static async Task CreateActiveStreamAsync(IKinesisClient client, string name, int shards)
-    {
-        await client.CreateStreamAsync(new CreateStreamRequest(name) { ShardCount = shards });
-        await WaitActiveAsync(client, name);
-    }
-
-    private static async Task WaitActiveAsync(IKinesisClient client, string name)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var summary = await client.DescribeStreamSummaryAsync(new DescribeStreamSummaryRequest { StreamName = name });
-            if (summary.StreamDescriptionSummary.StreamStatus == StreamStatus.Active)
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"stream {name} did not become ACTIVE");
-    }
-
-    /// <summary>Reads a shard from <paramref name="iteratorType"/> until it is drained (closed shard ended, or open shard caught up).</summary>
-    private static async Task<List<Record>> ReadShardAsync(IKinesisClient client, string stream, string shardId, string iteratorType = ShardIteratorType.TrimHorizon)
-    {
-        var iterator = (await client.GetShardIteratorAsync(new GetShardIteratorRequest(shardId, iteratorType) { StreamName = stream })).ShardIterator;
-        var records = new List<Record>();
-        while (iterator is not null)
-        {
-            var page = await client.GetRecordsAsync(new GetRecordsRequest(iterator) { Limit = 2000 });
-            records.AddRange(page.Records);
-            if (page.Records.Count == 0)
-            {
-                break;
-            }
-
-            iterator = page.NextShardIterator;
-        }
-
-        return records;
-    }
-
     [KinesaliteFact]
     public async Task Ten_thousand_readings_round_trip_exactly_over_every_shard_in_per_pump_order()
     {
         var client = Client();
-        await CreateActiveStreamAsync(client, "roundtrip", shards: 4);
+        await KinesaliteStreams.CreateActiveStreamAsync(client, "roundtrip", shards: 4);
         var sent = Enumerable.Range(0, 10_000).Select(i => (Pump: $"pump-{i % 25:00}", Seq: i)).ToArray();
 
         var result = await Batcher(client).PutAsync("roundtrip", [.. sent.Select(r => KinesisPutBatcher.ForReading(r.Pump, ReadingJson(r.Pump, r.Seq)))]);
@@ -82,7 +40,7 @@ public sealed class KinesaliteTests(KinesaliteServer server) : IDisposable
         var received = new List<Record>();
         foreach (var shard in shards)
         {
-            var records = await ReadShardAsync(client, "roundtrip", shard.ShardId);
+            var records = await KinesaliteStreams.ReadShardAsync(client, "roundtrip", shard.ShardId);
             Assert.NotEmpty(records); // 25 pumps over 4 shards: each shard gets some
             Assert.All(records.GroupBy(r => r.PartitionKey), g => Assert.True(
                 shards.Count(s => InRange(s, g.Key)) == 1 && InRange(shard, g.Key), "a pump's records all land in the shard owning its hash key"));
@@ -112,7 +70,7 @@ public sealed class KinesaliteTests(KinesaliteServer server) : IDisposable
     {
         var client = Client();
         const string Stream = "reshard";
-        await CreateActiveStreamAsync(client, Stream, shards: 2);
+        await KinesaliteStreams.CreateActiveStreamAsync(client, Stream, shards: 2);
         var batcher = Batcher(client);
         var sent = new List<string>();
 
@@ -129,14 +87,14 @@ public sealed class KinesaliteTests(KinesaliteServer server) : IDisposable
         var middle = (BigInteger.Parse(first.HashKeyRange.StartingHashKey, System.Globalization.CultureInfo.InvariantCulture)
             + BigInteger.Parse(first.HashKeyRange.EndingHashKey, System.Globalization.CultureInfo.InvariantCulture)) / 2;
         await client.SplitShardAsync(new SplitShardRequest(first.ShardId, middle.ToString(System.Globalization.CultureInfo.InvariantCulture)) { StreamName = Stream });
-        await WaitActiveAsync(client, Stream);
+        await KinesaliteStreams.WaitActiveAsync(client, Stream);
         await PutRoundAsync(1);
 
         var afterSplit = await client.ListAllShardsAsync(Stream);
         var children = afterSplit.Where(s => s.ParentShardId == first.ShardId).ToArray();
         Assert.Equal(2, children.Length);
         await client.MergeShardsAsync(new MergeShardsRequest(children[0].ShardId, children[1].ShardId) { StreamName = Stream });
-        await WaitActiveAsync(client, Stream);
+        await KinesaliteStreams.WaitActiveAsync(client, Stream);
         await PutRoundAsync(2);
 
         var shards = await client.ListAllShardsAsync(Stream);
@@ -148,7 +106,7 @@ public sealed class KinesaliteTests(KinesaliteServer server) : IDisposable
         var received = new List<string>();
         foreach (var shard in shards)
         {
-            received.AddRange((await ReadShardAsync(client, Stream, shard.ShardId)).Select(r => Encoding.UTF8.GetString(r.Data)));
+            received.AddRange((await KinesaliteStreams.ReadShardAsync(client, Stream, shard.ShardId)).Select(r => Encoding.UTF8.GetString(r.Data)));
         }
 
         Assert.Equal(sent.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
@@ -159,7 +117,7 @@ public sealed class KinesaliteTests(KinesaliteServer server) : IDisposable
     {
         var client = Client();
         const string Stream = "iterators";
-        await CreateActiveStreamAsync(client, Stream, shards: 1);
+        await KinesaliteStreams.CreateActiveStreamAsync(client, Stream, shards: 1);
         var shardId = (await client.ListAllShardsAsync(Stream)).Single().ShardId;
         var latest = (await client.GetShardIteratorAsync(new GetShardIteratorRequest(shardId, ShardIteratorType.Latest) { StreamName = Stream })).ShardIterator!;
         var put = await client.PutRecordsAsync(new PutRecordsRequest([.. Enumerable.Range(0, 10).Select(i => KinesisPutBatcher.ForReading("pump-1", ReadingJson("pump-1", i)))]) { StreamName = Stream });
@@ -197,7 +155,7 @@ public sealed class KinesaliteTests(KinesaliteServer server) : IDisposable
     public async Task Summary_reports_the_created_stream()
     {
         var client = Client();
-        await CreateActiveStreamAsync(client, "summary", shards: 3);
+        await KinesaliteStreams.CreateActiveStreamAsync(client, "summary", shards: 3);
 
         var summary = (await client.DescribeStreamSummaryAsync(new DescribeStreamSummaryRequest { StreamName = "summary" })).StreamDescriptionSummary;
 

@@ -36,7 +36,7 @@ public sealed class KinesisPutBatcherTests
         Assert.Equal(5, PutRecordsScript.Entries(requests[0]).Count);
         var resent = PutRecordsScript.Entries(requests[1]);
         Assert.Equal([("p2", entries[1].Data.ToArray()), ("p3", entries[3].Data.ToArray())], resent.Select(e => (e.PartitionKey, e.Data)).ToArray(), new EntryComparer());
-        Assert.Equal(new KinesisPutResult(5, [], 2, 2), result with { Failed = [] });
+        Assert.Equal(new KinesisPutResult(5, [], 2, 2) { Throttled = 2 }, result with { Failed = [] });
         Assert.Empty(result.Failed);
         Assert.Single(delay.Delays); // throttled entries: back off before resending
     }
@@ -54,6 +54,7 @@ public sealed class KinesisPutBatcherTests
 
         Assert.Equal(3, result.Succeeded);
         Assert.Equal(1, result.Resent);
+        Assert.Equal(0, result.Throttled); // InternalFailure is resent but is not throttling
         Assert.Empty(delay.Delays);
         Assert.Equal("p1", Assert.Single(PutRecordsScript.Entries(server.Requests.ToArray()[1])).PartitionKey);
     }
@@ -71,6 +72,7 @@ public sealed class KinesisPutBatcherTests
 
         Assert.Equal(2, result.Succeeded);
         Assert.Equal(3, result.Calls);
+        Assert.Equal(3, result.Throttled); // the stuck entry, once in each of the 3 calls
         var failed = Assert.Single(result.Failed);
         Assert.Equal(1, failed.Index);
         Assert.Equal("ProvisionedThroughputExceededException", failed.ErrorCode);

@@ -73,7 +73,7 @@ public sealed class AlertPolicyTests
     }
 
     [Fact]
-    public void Formatter_TextJsonAndSnsAttributes_CarryTheAlert()
+    public void Formatter_TextAndJson_CarryTheAlert()
     {
         var alert = new Alert("3@x", AlertEventKind.Opened, "3", AlertSeverity.Critical, 0, Minute, 0.712, 0.58, "if-abc",
             [new FeatureContribution("vibration.mean", 0.43, 4.1, 1.8, 0.3, 0, "mm/s RMS")], VibrationZone.Describe(4.1, "mm/s RMS"));
@@ -85,9 +85,6 @@ public sealed class AlertPolicyTests
         Assert.Equal("3", json.GetProperty("pump_id").GetString());
         Assert.Equal("critical", json.GetProperty("severity").GetString());
         Assert.Equal("vibration.mean", json.GetProperty("top_features")[0].GetProperty("feature").GetString());
-        var attributes = AlertFormatter.ToSnsAttributes(alert);
-        Assert.Equal(("String", "critical"), attributes["severity"]);
-        Assert.Equal(("Number", "0.712"), attributes["score"]);
     }
 
     [Theory]

@@ -73,11 +73,11 @@ public sealed class KinesisWindowFunctionTests
     // Trained on the first 20 healthy minutes' one-minute windows, through the same core the function uses.
     private static AnomalyModel Model(List<KinesisEvents.Item> items)
     {
-        var pipeline = new DetectionPipeline(Options with { PumpSilentAfter = TimeSpan.Zero }, new DetectionSink());
+        var pipeline = new DetectionPipeline(Options with { PumpSilentAfter = TimeSpan.Zero }, new NullSink());
         var raw = items.Where(i => i.Arrival < T0.AddMinutes(20)).Select(i => new RawRecord(i.Data, i.SequenceNumber, 0)).ToList();
         var windows = pipeline.ProcessBatch(raw, long.MaxValue, closeWindows: true).Windows.Where(w => w.Complete).ToList();
         var names = Options.Features.Names.ToList();
-        var columns = FeatureSet.ModelDefault.Names.Select(names.IndexOf).ToArray();
+        var columns = FeatureSet.ModelDefault.Names.Select(n => names.IndexOf(n)).ToArray();
         var rows = windows.SelectMany(w => columns.Select(c => w.Features[c])).ToArray();
         return AnomalyModel.Train(rows, FeatureSet.ModelDefault.Names, TrainingOptions.Default, DateTimeOffset.UnixEpoch, FeatureSet.Version);
     }
@@ -229,4 +229,6 @@ public sealed class KinesisWindowFunctionTests
         Assert.Equal(42, line.GetProperty("Accepted").GetInt32());
         Assert.Equal(KinesisEvents.ShardId, line.GetProperty("ShardId").GetString());
     }
+
+    private sealed class NullSink : DetectionSink;
 }

@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json;
-using PumpWatch.Lambda.Tests.Fixtures;
+using PumpWatch.Core.Features;
+using PumpWatch.Core.Forest;
+using PumpWatch.Core.Readings;
+using PumpWatch.Core.Windows;
 using PumpWatch.Lambda.Tests.RuntimeApi;
 
 namespace PumpWatch.Lambda.Tests.Process;
 
 /// <summary>
-/// The real bootstrap (Program.Main: environment, HttpClient, loop, placeholder handler) as a child process with
+/// The real bootstrap (Program.Main: environment, HttpClient, loop, the function's init) as a child process with
 /// AWS_LAMBDA_RUNTIME_API pointing at a local Runtime API, the way Lambda runs it.
 /// </summary>
 public sealed class BootstrapProcessTests
@@ -17,34 +20,65 @@ public sealed class BootstrapProcessTests
     /// <summary>2100-01-01T00:00:00Z in Unix milliseconds.</summary>
     private const string FarDeadlineMs = "4102444800000";
 
+    // A model trained on one-minute tumbling windows of the four tutorial sensors (values from a seeded generator).
+    private static string ModelFile()
+    {
+        var rng = new MathNet.Numerics.Random.MersenneTwister(3);
+        var features = FeatureSet.ModelDefault.Names;
+        var rows = Enumerable.Range(0, 64 * features.Count).Select(_ => rng.NextDouble()).ToArray();
+        var model = AnomalyModel.Train(rows, features, TrainingOptions.Default, DateTimeOffset.UnixEpoch, FeatureSet.Version)
+            .WithInput(new ModelInput(WindowOptions.Tumbling(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5)), SensorSpec.Defaults, []));
+        var path = Path.Combine(Path.GetTempPath(), $"pumpwatch-model-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, ModelArtifact.ToJson(model));
+        return path;
+    }
+
     [Fact]
-    public async Task The_bootstrap_answers_the_documented_event_with_its_state_then_reports_a_bad_payload_and_keeps_running()
+    public async Task A_missing_setting_is_an_init_error_naming_it()
     {
         await using var api = await LocalRuntimeApi.StartAsync();
-        await using var bootstrap = BootstrapProcess.Start(new Dictionary<string, string> { ["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort });
-
-        api.Enqueue(new QueuedInvocation("8476a536-e9f4-11e8-9739-2dfe598c3fcd", Encoding.UTF8.GetBytes(KinesisWindowEvents.DocumentedExample), FarDeadlineMs));
-        api.Enqueue(new QueuedInvocation("req-not-json", "not json"u8.ToArray(), FarDeadlineMs));
-        var response = await api.NextPostAsync(Wait);
-        var error = await api.NextPostAsync(Wait);
-        await api.WaitForNextPollsAsync(3, Wait);
-
-        Assert.Equal(("response", "8476a536-e9f4-11e8-9739-2dfe598c3fcd"), (response.Kind, response.RequestId));
-        using (var body = JsonDocument.Parse(response.Body))
+        await using var bootstrap = BootstrapProcess.Start(new Dictionary<string, string>
         {
-            Assert.Equal([("1", "282"), ("2", "715")], body.RootElement.GetProperty("state").EnumerateObject().Select(p => (p.Name, p.Value.GetString())));
-            Assert.Equal(0, body.RootElement.GetProperty("batchItemFailures").GetArrayLength());
-        }
+            ["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort,
+            ["AWS_REGION"] = "us-east-1",
+            ["PUMPWATCH_MODEL"] = "",
+        });
 
-        Assert.Equal(("error", "req-not-json"), (error.Kind, error.RequestId));
-        Assert.Equal("JsonException", error.Headers["lambda-runtime-function-error-type"]);
-        using (var body = JsonDocument.Parse(error.Body))
+        var post = await api.NextPostAsync(Wait);
+        Assert.Equal(1, await bootstrap.ExitedWithinAsync(Wait));
+        Assert.Equal(("init/error", null), (post.Kind, post.RequestId));
+        using var body = JsonDocument.Parse(post.Body);
+        Assert.StartsWith("PUMPWATCH_MODEL is not set", body.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_model_whose_window_differs_from_the_tumbling_window_is_an_init_error_naming_both()
+    {
+        var model = ModelFile();
+        try
         {
-            Assert.Equal("JsonException", body.RootElement.GetProperty("errorType").GetString());
-        }
+            await using var api = await LocalRuntimeApi.StartAsync();
+            await using var bootstrap = BootstrapProcess.Start(new Dictionary<string, string>
+            {
+                ["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort,
+                ["AWS_REGION"] = "us-east-1",
+                ["PUMPWATCH_MODEL"] = model,
+                ["PUMPWATCH_TUMBLING_WINDOW_SECONDS"] = "300",
+            });
 
-        Assert.False(bootstrap.HasExited);
-        Assert.Contains("invocation req-not-json failed", bootstrap.StandardError, StringComparison.Ordinal);
+            var post = await api.NextPostAsync(Wait);
+            Assert.Equal(1, await bootstrap.ExitedWithinAsync(Wait));
+            Assert.Equal(("init/error", "FunctionConfigurationException"), (post.Kind, post.Headers["lambda-runtime-function-error-type"]));
+            using var body = JsonDocument.Parse(post.Body);
+            var message = body.RootElement.GetProperty("errorMessage").GetString()!;
+            Assert.Contains("TumblingWindowInSeconds is 300 s", message, StringComparison.Ordinal);
+            Assert.Contains("--window 1m", message, StringComparison.Ordinal);
+            Assert.Empty(api.NextPolls);
+        }
+        finally
+        {
+            File.Delete(model);
+        }
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using Amazon.DynamoDBv2;
+using PumpWatch.Core.Storage;
+
+namespace PumpWatch.Aws.DynamoDb;
+
+/// <summary>
+/// Creates the shard-state table (<see cref="ShardStateTable"/>: shard_key String as the only key, on-demand capacity)
+/// for tests and local setups, and waits until it is ACTIVE. The infrastructure code declares the same schema.
+/// </summary>
+public static class ShardStateTableSetup
+{
+    /// <summary>
+    /// Creates the table named in <paramref name="options"/> unless it exists, and waits until it is ACTIVE.
+    /// Returns true when this call created it, false when it was there already with the right key.
+    /// </summary>
+    /// <param name="dynamo">The client.</param>
+    /// <param name="options">The table's name.</param>
+    /// <param name="clock">Clock for the waits between status polls.</param>
+    /// <param name="timeout">How long to wait for ACTIVE.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="ShardStateStoreException">The table exists with another key schema, or did not become ACTIVE in time.</exception>
+    public static async Task<bool> CreateAsync(IAmazonDynamoDB dynamo, DynamoDbShardStateOptions options, TimeProvider clock, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dynamo);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (options.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        var table = new KeyedTable(options.TableName, ShardStateTable.ShardKey, ShardStateTable.ShardKeyType, ShardStateTable.BillingMode, "the shard state");
+        return await DynamoDbTableSetup.CreateAsync(dynamo, table, m => new ShardStateStoreException(m), clock, timeout, cancellationToken).ConfigureAwait(false);
+    }
+}
