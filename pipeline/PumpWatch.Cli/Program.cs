@@ -20,6 +20,7 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
     TrainCommand.Create(time, invocation),
     ScoreCommand.Create(time),
     BacktestCommand.Create(time, sinks),
+    EvaluateCommand.Create(time),
     QueryCommand.Create(invocation),
     SiteConfig.Option,
 };

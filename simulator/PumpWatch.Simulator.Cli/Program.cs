@@ -14,12 +14,31 @@ var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValue
 var malformed = new Option<double>("--malformed-rate") { Description = "Share of messages sent malformed (0-1)", DefaultValueFactory = _ => 0 };
 var noFaults = new Option<bool>("--no-faults") { Description = "Inject no faults" };
 var output = new Option<FileInfo?>("--output", "-o") { Description = "JSON lines file (default: standard output)" };
-var labels = new Option<FileInfo?>("--labels") { Description = "Write the injected faults here (CSV: pump_id,fault,start,end,severity,sensor)" };
+var labels = new Option<FileInfo?>("--labels") { Description = $"Write the injected faults here (CSV: {FaultSpec.LabelsHeader})" };
+var scenario = new Option<string>("--scenario")
+{
+    Description = "default: two pump faults from 40% and 60% of the run and one sensor fault from 70%; fleet: every fault kind several times at --fault-rate after --healthy-lead, "
+        + "abrupt and gradual, half ended by maintenance, with unlabelled stops, load changes, swapped sensors and ambient drift",
+    DefaultValueFactory = _ => "default",
+};
+scenario.Validators.Add(result =>
+{
+    // One line naming the value, rather than System.CommandLine's list of allowed values over several lines.
+    var value = result.GetValueOrDefault<string>();
+    if (value is not ("default" or "fleet"))
+    {
+        result.AddError($"--scenario '{value}' must be default or fleet");
+    }
+});
+var faultRate = new Option<double>("--fault-rate") { Description = $"Fleet scenario: faults per pump-day after the healthy lead (default {FleetOptions.Default.FaultRatePerPumpDay})", DefaultValueFactory = _ => FleetOptions.Default.FaultRatePerPumpDay };
+var healthyLead = Duration("--healthy-lead", "Fleet scenario: leading period with no fault, to train on", FleetOptions.Default.HealthyLead);
+var noVariation = new Option<bool>("--no-variation") { Description = "Fleet scenario: no stops, load changes, sensor swaps or ambient drift (faults only)" };
+var events = new Option<FileInfo?>("--events") { Description = $"Write the fleet scenario's healthy events (never labels) here (CSV: {HealthyEvent.Header})" };
 
 var fixedStart = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
 var root = new RootCommand("Simulated oil pumps with labelled faults, as the tutorial's JSON readings")
 {
-    pumps, interval, start, duration, speed, seed, malformed, noFaults, output, labels,
+    pumps, interval, start, duration, speed, seed, malformed, noFaults, output, labels, scenario, faultRate, healthyLead, noVariation, events,
 };
 
 var sinks = new SinkCommandLine(AwsCredentialChain.Resolve, AwsRegionChain.Resolve);
@@ -36,10 +55,24 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
         parse.GetValue(start) ?? (parse.GetValue(speed) > 0 ? new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) : fixedStart),
         parse.GetValue(duration), parse.GetValue(seed), parse.GetValue(malformed),
         parse.GetValue(noFaults) ? [] : null);
-    if (options.Problem() is { } problem)
+    var fleet = parse.GetValue(scenario) == "fleet";
+    var fleetOptions = new FleetOptions(parse.GetValue(noFaults) ? 0 : parse.GetValue(faultRate), parse.GetValue(healthyLead), !parse.GetValue(noVariation));
+    if ((options.Problem() ?? (fleet ? fleetOptions.Problem(options.Duration) : null)) is { } problem)
     {
         await Console.Error.WriteLineAsync($"pumpwatch-sim: {problem}").ConfigureAwait(false);
         return 2;
+    }
+
+    var fleetOnly = new Option[] { faultRate, healthyLead, noVariation, events }.FirstOrDefault(o => !fleet && parse.GetResult(o) is { Implicit: false });
+    if (fleetOnly is not null)
+    {
+        await Console.Error.WriteLineAsync($"pumpwatch-sim: {fleetOnly.Name} needs --scenario fleet").ConfigureAwait(false);
+        return 2;
+    }
+
+    if (fleet)
+    {
+        options = FleetScenario.Draw(options, fleetOptions);
     }
 
     var factor = parse.GetValue(speed);
@@ -55,6 +88,11 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
         if (parse.GetValue(labels) is { } labelsFile)
         {
             await File.WriteAllLinesAsync(labelsFile.FullName, [FaultSpec.LabelsHeader, .. simulator.Faults.Select(f => f.ToLabelLine())], cancel).ConfigureAwait(false);
+        }
+
+        if (parse.GetValue(events) is { } eventsFile)
+        {
+            await File.WriteAllLinesAsync(eventsFile.FullName, [HealthyEvent.Header, .. (options.Plan?.Events ?? []).Select(e => e.ToLine())], cancel).ConfigureAwait(false);
         }
 
         var file = parse.GetValue(output);
@@ -77,7 +115,15 @@ root.SetAction(async (ParseResult parse, CancellationToken cancel) =>
         }
         await sink.CompleteAsync(cancel).ConfigureAwait(false); // the rest of a batch, the sink's closing line; it throws if messages were lost
 
-        var faults = simulator.Faults.Count == 0 ? "no faults" : string.Join(", ", simulator.Faults.Select(f => $"pump {f.PumpId} {f.Kind.Name()}"));
+        var faults = simulator.Faults.Count == 0 ? "no faults"
+            : fleet ? $"{simulator.Faults.Count} faults ({string.Join(", ", simulator.Faults.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key.Name()} {g.Count()}"))})"
+            : string.Join(", ", simulator.Faults.Select(f => $"pump {f.PumpId} {f.Kind.Name()}"));
+        if (options.Plan is { } plan)
+        {
+            faults += plan.Events.Count == 0 ? "; no healthy events"
+                : $"; {plan.Events.Count} healthy events ({string.Join(", ", plan.Events.GroupBy(e => e.Name).Select(g => $"{g.Key} {g.Count()}"))})";
+        }
+
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"pumpwatch-sim: {options.Pumps} pumps x {options.Duration} from {options.Start:yyyy-MM-ddTHH:mm:ssZ} every {options.Interval.TotalSeconds:0.###} s, seed {options.Seed}; {faults}{(file is null ? "" : $"; written to {file.FullName}")}")).ConfigureAwait(false);
         return 0;

@@ -9,10 +9,16 @@ namespace PumpWatch.Simulator;
 /// load cycle and occasional set-point changes; temperature tracks ambient plus a load term with a thermal lag;
 /// vibration is a per-pump baseline scaled by speed^2 with noise. Normal operation stays within the tutorial's
 /// ranges (temperature 50-100 degC, pressure 100-500 psi, flow 200-1000 US gal/min, vibration 0.1-5 mm/s).
+/// A <see cref="PumpDuty"/> can stop the pump (speed falls to zero: no flow, the pressure gauge reads the pump's own
+/// falling head, the motor cools towards ambient more slowly without its fan) or scale its set-point.
 /// </summary>
 internal sealed class PumpModel
 {
     private const double ThermalLagSeconds = 600;
+
+    // A stopped motor has no fan cooling it: it cools about three times more slowly than it warms up while running.
+    private const double StoppedThermalLagSeconds = 1800;
+    private const double StoppedSpeed = 0.3;
     private const double SpeedLagSeconds = 60;
     private const double StaticPressure = 150;
     private readonly MersenneTwister _rng;
@@ -43,8 +49,8 @@ internal sealed class PumpModel
 
     public MersenneTwister Random => _rng;
 
-    /// <summary>True physical values after advancing to <paramref name="elapsed"/> seconds, under the given fault severities.</summary>
-    public (double Temperature, double Pressure, double Flow, double Vibration) Step(double elapsed, double dt, FaultEffects faults)
+    /// <summary>True physical values after advancing to <paramref name="elapsed"/> seconds, under the given fault severities and duty.</summary>
+    public (double Temperature, double Pressure, double Flow, double Vibration) Step(double elapsed, double dt, FaultEffects faults, PumpDuty duty)
     {
         if (elapsed >= _nextSetPointChange)
         {
@@ -53,20 +59,26 @@ internal sealed class PumpModel
         }
 
         var dayFraction = elapsed / 86400.0;
-        var target = 1.0 + (0.05 * Math.Sin((2 * Math.PI * dayFraction) + _phase)) + _setPoint;
+        // Load 1.0 and no ambient shift leave every value bit for bit as the default schedule has always made it.
+        var target = duty.Running ? (1.0 + (0.05 * Math.Sin((2 * Math.PI * dayFraction) + _phase)) + _setPoint) * duty.Load : 0.0;
         _speed += (target - _speed) * Math.Min(1, dt / SpeedLagSeconds);
 
         // Operating point: the pump curve meets the system curve. Wear lowers the curve, a blockage steepens the system.
         var shutoff = _shutoffPressure * (1 - (0.10 * faults.Cavitation));
         var systemR = _systemR * (1 + (1.2 * faults.Blockage));
-        var flow = Math.Sqrt(Math.Max(0, ((shutoff * _speed * _speed) - StaticPressure) / (_curveK + systemR)));
-        var pressure = StaticPressure + (systemR * flow * flow);
+        var head = shutoff * _speed * _speed;
+        var flow = Math.Sqrt(Math.Max(0, (head - StaticPressure) / (_curveK + systemR)));
+
+        // Below the static head the check valve stays shut: no flow, and the gauge between pump and valve reads the
+        // pump's own head, which falls to zero as it stops.
+        var pressure = head > StaticPressure ? StaticPressure + (systemR * flow * flow) : head;
         pressure *= 1 - (0.18 * faults.SealLeak);
 
-        var ambient = 30 + (5 * Math.Sin((2 * Math.PI * dayFraction) - (Math.PI / 2)));
+        var ambient = 30 + (5 * Math.Sin((2 * Math.PI * dayFraction) - (Math.PI / 2))) + duty.AmbientShift;
         var power = _speed * _speed * _speed;
         var targetTemperature = ambient + (_heatGain * power) + (12 * faults.BearingWear * faults.BearingWear) + (25 * faults.MotorOverheating);
-        _temperature = double.IsNaN(_temperature) ? targetTemperature : _temperature + ((targetTemperature - _temperature) * Math.Min(1, dt / ThermalLagSeconds));
+        var lag = _speed < StoppedSpeed ? StoppedThermalLagSeconds : ThermalLagSeconds;
+        _temperature = double.IsNaN(_temperature) ? targetTemperature : _temperature + ((targetTemperature - _temperature) * Math.Min(1, dt / lag));
 
         var vibration = (_vibrationBase * _speed * _speed) + (2.8 * faults.BearingWear) + (0.6 * faults.Cavitation);
         vibration += Normal.Sample(_rng, 0, 0.06 + (0.35 * faults.BearingWear));
@@ -78,8 +90,9 @@ internal sealed class PumpModel
         var pressureNoise = 2.0 * (1 + (5 * faults.Cavitation));
         return (
             _temperature + Normal.Sample(_rng, 0, 0.15),
-            pressure + Normal.Sample(_rng, 0, pressureNoise),
-            flow + Normal.Sample(_rng, 0, 4.0 * (1 + (2 * faults.Cavitation))),
+            // A gauge or meter near zero reads no less than zero (a running pump is hundreds of units above it).
+            Math.Max(0, pressure + Normal.Sample(_rng, 0, pressureNoise)),
+            Math.Max(0, flow + Normal.Sample(_rng, 0, 4.0 * (1 + (2 * faults.Cavitation)))),
             Math.Max(0.05, vibration));
     }
 }

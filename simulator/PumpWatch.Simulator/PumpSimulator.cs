@@ -12,6 +12,7 @@ namespace PumpWatch.Simulator;
 public sealed class PumpSimulator
 {
     private static readonly IReadOnlyList<string> SensorNames = TutorialSensors.All;
+    private const double DriftAtRampEnd = 0.10;
     private readonly SimulatorOptions _options;
 
     public PumpSimulator(SimulatorOptions options)
@@ -36,10 +37,12 @@ public sealed class PumpSimulator
 
     public IEnumerable<SimulatedRecord> Generate()
     {
-        var pumps = Enumerable.Range(1, _options.Pumps).Select(p => new PumpRun(
-            p.ToString(CultureInfo.InvariantCulture),
-            new PumpModel(unchecked((_options.Seed * 7919) + p) & int.MaxValue),
-            Faults.Where(f => f.PumpId == p.ToString(CultureInfo.InvariantCulture)).ToArray())).ToArray();
+        var plan = _options.Plan;
+        var pumps = Enumerable.Range(1, _options.Pumps).Select(p => (Number: p, Id: p.ToString(CultureInfo.InvariantCulture))).Select(p => new PumpRun(
+            p.Id,
+            new PumpModel(unchecked((_options.Seed * 7919) + p.Number) & int.MaxValue),
+            Faults.Where(f => f.PumpId == p.Id).ToArray(),
+            plan is null ? null : new DutyCursor(plan, p.Id))).ToArray();
         var noise = new MersenneTwister(_options.Seed ^ 0x0BAD);
         var dt = _options.Interval.TotalSeconds;
         var startMicros = EventTime.FromDateTimeOffset(_options.Start);
@@ -75,9 +78,10 @@ public sealed class PumpSimulator
         };
     }
 
-    private sealed class PumpRun(string id, PumpModel model, FaultSpec[] faults)
+    private sealed class PumpRun(string id, PumpModel model, FaultSpec[] faults, DutyCursor? duty)
     {
-        private readonly Dictionary<string, double> _stuck = new(StringComparer.Ordinal);
+        // Keyed by the fault, not the sensor: a sensor that sticks twice sticks at a new value the second time.
+        private readonly Dictionary<FaultSpec, double> _stuck = [];
 
         public Reading Next(DateTimeOffset now, long micros, double elapsed, double dt)
         {
@@ -97,8 +101,9 @@ public sealed class PumpSimulator
 
             var effects = new FaultEffects(Severity(FaultKind.BearingWear), Severity(FaultKind.Cavitation), Severity(FaultKind.SealLeak),
                 Severity(FaultKind.MotorOverheating), Severity(FaultKind.Blockage));
-            var (temperature, pressure, flow, vibration) = model.Step(elapsed, dt, effects);
+            var (temperature, pressure, flow, vibration) = model.Step(elapsed, dt, effects, duty?.At(now, elapsed) ?? PumpDuty.Steady);
             double[] values = [temperature, pressure, flow, vibration];
+            duty?.AddSensorOffsets(now, SensorNames, values);
             var present = new List<KeyValuePair<string, double>>(4);
             for (var i = 0; i < SensorNames.Count; i++)
             {
@@ -114,21 +119,25 @@ public sealed class PumpSimulator
                     switch (f.Kind)
                     {
                         case FaultKind.SensorStuck:
-                            if (!_stuck.TryGetValue(SensorNames[i], out var stuck))
+                            if (!_stuck.TryGetValue(f, out var stuck))
                             {
-                                _stuck[SensorNames[i]] = stuck = value;
+                                _stuck[f] = stuck = value;
                             }
 
                             value = stuck;
                             break;
                         case FaultKind.SensorSpikes:
-                            value *= model.Random.NextDouble() < 0.03 ? 2.5 : 1.0;
+                            // At severity 1, 3% of readings spike; less often at a lower severity.
+                            value *= model.Random.NextDouble() < 0.03 * f.Severity ? 2.5 : 1.0;
                             break;
                         case FaultKind.SensorDropout:
-                            keep = model.Random.NextDouble() >= 0.6;
+                            // At severity 1, 60% of messages lack the sensor.
+                            keep = model.Random.NextDouble() >= 0.6 * f.Severity;
                             break;
                         case FaultKind.SensorDrift:
-                            value *= 1 + (0.05 * (now - f.Start).TotalHours * f.Severity);
+                            // Without a ramp the reading drifts 5% per hour for as long as the fault lasts; with one it
+                            // drifts up to 10% at the ramp's end and stays there.
+                            value *= 1 + (f.IsAbrupt ? 0.05 * (now - f.Start).TotalHours * f.Severity : DriftAtRampEnd * f.SeverityAt(now));
                             break;
                     }
                 }

@@ -34,6 +34,11 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(1, model.GetProperty("forest").GetProperty("seed").GetInt32());
         var summary = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("summary.json"))).RootElement;
         Assert.Contains(summary.GetProperty("faults").EnumerateArray(), f => f.GetProperty("detected").GetBoolean());
+
+        // The default schedule's faults per kind: two pump faults ramping over 15% of the run, a sensor fault at once.
+        var byKind = summary.GetProperty("by_kind").EnumerateArray().ToList();
+        Assert.Equal(summary.GetProperty("faults").GetArrayLength(), byKind.Sum(r => r.GetProperty("faults").GetInt32()));
+        Assert.All(byKind, r => Assert.Equal(r.GetProperty("kind").GetString()!.StartsWith("sensor_", StringComparison.Ordinal) ? "abrupt" : "gradual", r.GetProperty("onset").GetString()));
         var db = _cli.PathOf("demo.duckdb");
         Assert.Equal(3L * 6 * 3600, Count(db, "SELECT count(*) FROM readings") + Count(db, "SELECT count(*) FROM quarantine"));
         Assert.Equal(3L * 6 * 60, Count(db, "SELECT count(*) FROM windows"));

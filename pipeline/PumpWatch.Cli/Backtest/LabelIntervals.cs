@@ -14,20 +14,23 @@ internal sealed class LabelIntervals
 
     public int Count => _byPump.Values.Sum(l => l.Count);
 
-    public void Add(string pump, long start, long end, string kind = "labelled", string? sensor = null)
+    public void Add(string pump, long start, long end, string kind = "labelled", string? sensor = null, long? rampEnd = null)
     {
         if (!_byPump.TryGetValue(pump, out var list))
         {
             _byPump[pump] = list = [];
         }
 
-        list.Add(new FaultInterval(pump, kind, sensor, start, end));
+        list.Add(new FaultInterval(pump, kind, sensor, start, end, rampEnd));
     }
 
     public bool Overlaps(string pump, long start, long end) =>
         _byPump.TryGetValue(pump, out var list) && list.Exists(i => i.Overlaps(pump, start, end));
 
-    /// <summary>Reads <c>pump_id,fault,start,end[,severity,sensor]</c> with a header line.</summary>
+    /// <summary>
+    /// Reads <c>pump_id,fault,start,end[,severity,sensor,...]</c> with a header line; a <c>ramp_end</c> column (the
+    /// simulator's, wherever the header puts it) says when each fault reached full severity.
+    /// </summary>
     public static LabelIntervals FromFile(string path)
     {
         if (!File.Exists(path))
@@ -37,10 +40,17 @@ internal sealed class LabelIntervals
 
         var labels = new LabelIntervals();
         long line = 0;
+        var rampColumn = -1;
         foreach (var text in File.ReadLines(path))
         {
             line++;
-            if (line == 1 || text.Length == 0 || text[0] == '#')
+            if (line == 1)
+            {
+                rampColumn = Array.FindIndex(text.Split(','), h => h.Trim() == "ramp_end");
+                continue;
+            }
+
+            if (text.Length == 0 || text[0] == '#')
             {
                 continue;
             }
@@ -59,7 +69,13 @@ internal sealed class LabelIntervals
             }
 
             var sensor = cells.Length > 5 && cells[5].Trim().Length > 0 ? cells[5].Trim() : null;
-            labels.Add(PumpIds.Normalize(cells[0]), start, end, cells[1].Trim(), sensor);
+            long? rampEnd = rampColumn >= 0 && cells.Length > rampColumn && cells[rampColumn].Trim().Length > 0 ? Parse(cells[rampColumn], path, line, rampColumn + 1) : null;
+            if (rampEnd < start)
+            {
+                throw new UserError(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}: the ramp end {cells[rampColumn].Trim()} is before the start {cells[2].Trim()}"));
+            }
+
+            labels.Add(PumpIds.Normalize(cells[0]), start, end, cells[1].Trim(), sensor, rampEnd);
         }
 
         return labels;

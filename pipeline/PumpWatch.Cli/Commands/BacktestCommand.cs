@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using PumpWatch.Cli.Alerts;
 using PumpWatch.Cli.Backtest;
+using PumpWatch.Cli.Evaluation;
 using PumpWatch.Core.Training;
 using PumpWatch.Cli.Input;
 using PumpWatch.Cli.Store;
@@ -277,6 +278,12 @@ internal static class BacktestCommand
                 Console.WriteLine(f.Detected
                     ? string.Create(c, $"    DETECTED  {what}: first alert {f.MinutesAfterOnset:0.0} min after onset")
                     : $"    missed    {what}");
+            }
+
+            if (m.ByKind.Count > 0)
+            {
+                Console.WriteLine("  by fault kind (medians over the detected faults):");
+                KindTable.Write(Console.Out, [.. m.ByKind, .. m.Totals], "    ");
             }
 
             Console.WriteLine($"  median delay        {(m.MedianDetectionDelayMinutes is { } d ? d.ToString("0.0", c) + " min after onset" : "n/a")}");

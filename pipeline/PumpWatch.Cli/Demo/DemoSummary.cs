@@ -21,9 +21,13 @@ internal sealed record DemoSummary(IReadOnlyList<DemoFault> Faults, IReadOnlyLis
 
     public long Quarantined { get; init; }
 
+    /// <summary>One row per fault kind and onset (<see cref="DetectionReport.ByKind"/>).</summary>
+    public IReadOnlyList<FaultKindSummary> ByKind { get; init; } = [];
+
     public static DemoSummary Build(IReadOnlyList<FaultSpec> faults, IReadOnlyList<Alert> alerts, DateTimeOffset runEnd, double pumpDays)
     {
-        var labelled = faults.Select(f => new FaultInterval(f.PumpId, f.Kind.Name(), f.Sensor, EventTime.FromDateTimeOffset(f.Start), EventTime.FromDateTimeOffset(f.End))).ToList();
+        var labelled = faults.Select(f => new FaultInterval(f.PumpId, f.Kind.Name(), f.Sensor, EventTime.FromDateTimeOffset(f.Start), EventTime.FromDateTimeOffset(f.End),
+            EventTime.FromDateTimeOffset(f.RampEnd))).ToList();
         var opened = alerts.Where(a => a.Kind == AlertEventKind.Opened)
             .Select(a => new OpenedAlert(a.AlertId, a.PumpId, a.WindowStart, a.WindowEnd, a.Score, a.Severity.ToString().ToLowerInvariant())).ToList();
         var report = DetectionEvaluation.Evaluate(labelled, opened, EventTime.FromDateTimeOffset(runEnd), pumpDays);
@@ -31,6 +35,9 @@ internal sealed record DemoSummary(IReadOnlyList<DemoFault> Faults, IReadOnlyLis
             report.Faults.Select(f => new DemoFault(f.Fault.PumpId, f.Fault.Kind, f.Fault.Sensor, EventTime.Format(f.Fault.Start), EventTime.Format(f.ClippedEnd),
                 f.ActiveMinutes, f.Detected, f.FirstAlert is { } a ? EventTime.Format(a.WindowEnd) : null, f.DelayMinutes, f.FirstAlert?.AlertId)).ToList(),
             report.FalseAlerts.Select(a => new DemoFalseAlert(a.AlertId, a.PumpId, EventTime.Format(a.WindowEnd), a.Score, a.Severity)).ToList(),
-            alerts.Where(a => a.Kind == AlertEventKind.PumpSilent).Select(a => new DemoSilence(a.AlertId, a.PumpId, EventTime.Format(a.WindowStart), EventTime.Format(a.WindowEnd))).ToList());
+            alerts.Where(a => a.Kind == AlertEventKind.PumpSilent).Select(a => new DemoSilence(a.AlertId, a.PumpId, EventTime.Format(a.WindowStart), EventTime.Format(a.WindowEnd))).ToList())
+        {
+            ByKind = report.ByKind(),
+        };
     }
 }
