@@ -12,6 +12,7 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
     ScoreCommand.Create(time),
     BacktestCommand.Create(time),
     QueryCommand.Create(invocation),
+    DashboardCommand.Create(),
     SiteConfig.Option,
 };
 return await CliRun.Invoke(root, args, "pumpwatch").ConfigureAwait(false);

@@ -18,6 +18,9 @@ internal sealed record DemoOptions(
     /// <summary>Windows, alert policy and silence for the pipeline (the defaults, with the alert flags applied).</summary>
     public PipelineOptions Detection { get; init; } = PipelineOptions.Default;
 
+    /// <summary>Port of the live dashboard on 127.0.0.1 (0 = a free one); null serves none (--no-dashboard).</summary>
+    public int? DashboardPort { get; init; }
+
     public string? Problem() =>
         string.IsNullOrWhiteSpace(Database) ? "--db needs a file name"
         : Pumps is < 1 or > 10_000 ? $"--pumps {Pumps} must be 1..10000"

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PumpWatch.Cli.Dashboard;
 using PumpWatch.Cli.Store;
 using PumpWatch.Cli.Streaming;
 using PumpWatch.Core.Training;
@@ -66,6 +67,13 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         }
 
         output.WriteLine($"Store: {System.IO.Path.GetFullPath(options.Database)}");
+        // Declared after the store, so disposed (stopped) before it.
+        await using var dashboard = options.DashboardPort is { } port ? await DashboardServer.StartAsync(DashboardStore.Beside(store), port, cancel).ConfigureAwait(false) : null;
+        if (dashboard is not null)
+        {
+            output.WriteLine($"Dashboard: {dashboard.Address}  (live while the demo runs)");
+        }
+
         output.WriteLine();
 
         // Devices publish to the stream at the simulated pace; the pipeline consumes it, as a Lambda consumes Kinesis.
@@ -75,6 +83,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         var lastStatus = wallStart;
         var lastReadings = 0L;
         var lastArrival = EventTime.FromDateTimeOffset(options.Start);
+        var lastCommit = wallStart;
         await foreach (var record in stream.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             lastArrival = record.ArrivalMicros;
@@ -92,6 +101,12 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             }
 
             pipeline.Process(record.Data.Span, long.MaxValue);
+            if (dashboard is not null && time.GetElapsedTime(lastCommit) > TimeSpan.FromSeconds(1))
+            {
+                // The store commits every 256 k rows on its own; the page shows what is committed, so commit each second.
+                await store.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                lastCommit = time.GetTimestamp();
+            }
 
             if (time.GetElapsedTime(lastStatus) > TimeSpan.FromMilliseconds(interactive ? 250 : 10_000))
             {
@@ -200,6 +215,10 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
         }
 
         output.WriteLine($"Look inside: {invocation.Command($"query --db {summary.Database} \"SELECT pump_id, event, severity, window_end, score FROM alerts ORDER BY window_end\"")}");
+        if (options.DashboardPort is not null)
+        {
+            output.WriteLine($"The dashboard stops with the demo; to look again: {invocation.Command($"dashboard --db {summary.Database}")}");
+        }
     }
 
     private static void DeleteDatabase(string path)
