@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 PUMPS=${PUMPS:-10}
 DURATION=${DURATION:-11.13:46:40}
 WORK=${WORK:-$(mktemp -d)}
+mkdir -p "$WORK"
 dotnet build pipeline/PumpWatch.Cli -c Release -nologo -v quiet
 dotnet build simulator/PumpWatch.Simulator.Cli -c Release -nologo -v quiet
 sim=simulator/PumpWatch.Simulator.Cli/bin/Release/net10.0/pumpwatch-sim.dll
