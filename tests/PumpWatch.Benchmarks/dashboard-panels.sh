@@ -34,7 +34,7 @@ for range in all 6h 1h 15m; do
       curl -s -o "$WORK/panel.json" -w '%{time_total}\n' "${url}api/panels/$panel?range=$range" > "$WORK/time.txt"
     done
     # The third of three requests (caches warm); points = rows of every query of the panel.
-    points=$(grep -o '\],\[' "$WORK/panel.json" | wc -l)
+    points=$(grep -o "\],\[" "$WORK/panel.json" | wc -l || true)
     awk -v p="$panel" -v r="$range" -v n="$points" '{ printf "RESULT %-24s %-4s %8.0f ms  ~%d rows\n", p, r, $1 * 1000, n + 1 }' "$WORK/time.txt"
   done
 done

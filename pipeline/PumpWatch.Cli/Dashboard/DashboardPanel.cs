@@ -12,8 +12,8 @@ namespace PumpWatch.Cli.Dashboard;
 /// <param name="Queries">Its queries, by Grafana ref id (A, B, ...).</param>
 public sealed record DashboardPanel(string Id, string Title, string Type, string Unit, string Description, IReadOnlyList<PanelQuery> Queries)
 {
-    /// <summary>Whether the pump picker narrows it (its queries filter on <c>$pumps</c>).</summary>
-    public bool UsesPumps => Queries.Any(q => q.DuckDbSql.Contains("$pumps", StringComparison.Ordinal));
+    /// <summary>Whether the pump picker narrows it (its queries filter on <see cref="DashboardPanels.PumpFilterPlaceholder"/>).</summary>
+    public bool UsesPumps => Queries.Any(q => q.DuckDbSql.Contains(DashboardPanels.PumpFilterPlaceholder, StringComparison.Ordinal));
 
     /// <summary>Whether the sensor picker changes it (its queries read <c>${sensor}</c>).</summary>
     public bool UsesSensor => Queries.Any(q => q.DuckDbSql.Contains(DashboardPanels.SensorPlaceholder, StringComparison.Ordinal));

@@ -18,7 +18,7 @@ internal sealed record DashboardRange(string Name, TimeSpan? Span)
     /// <paramref name="series"/> lines between 60 and 600 points, about 4000 in all (a chart's width in pixels, and
     /// what keeps an answer over millions of readings small).
     /// </summary>
-    public PanelRequest Resolve(DataSpan span, int series, IReadOnlyList<string> pumps, string sensor)
+    public PanelRequest Resolve(DataSpan span, int series, IReadOnlyList<string>? pumps, string sensor)
     {
         ArgumentNullException.ThrowIfNull(span);
         var to = span.Last.AddTicks(TimeSpan.TicksPerMicrosecond);

@@ -89,7 +89,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         });
         app.MapGet("/", () => Asset("dashboard.html"));
         app.MapGet("/assets/{*name}", (string name) => Asset(name));
-        app.MapGet("/api/meta", () => Api(() => Json(store.Meta(store.Span()))));
+        app.MapGet("/api/meta", () => Api(() => Json(store.Meta(store.Span(withPumps: true)))));
         app.MapGet("/api/panels/{id}", (string id, HttpRequest request) => Api(() => Panel(store, id, request)));
     }
 
@@ -112,10 +112,10 @@ internal sealed class DashboardServer : IAsyncDisposable
             return Error(StatusCodes.Status400BadRequest, $"sensor '{sensor}' is not one of {string.Join(", ", DashboardPanels.Sensors.Select(x => x.Name))}");
         }
 
-        var span = store.Span();
+        var span = store.Span(withPumps: false);
         var asked = request.Query["pump"];
-        IReadOnlyList<string> pumps = asked.Count > 0 ? asked.Where(p => p is not null).Select(p => p!).ToList() : span.Pumps;
-        return Json(store.Panel(panel, range.Resolve(span, pumps.Count, pumps, sensor)));
+        IReadOnlyList<string>? pumps = asked.Count > 0 ? asked.Where(p => p is not null).Select(p => p!).ToList() : null;
+        return Json(store.Panel(panel, range.Resolve(span, pumps?.Count ?? (int)span.PumpCount, pumps, sensor)));
     }
 
     private static IResult Api(Func<IResult> answer)

@@ -85,18 +85,18 @@ internal sealed partial class DashboardStore : IDisposable
         return opened;
     }
 
-    /// <summary>What the store holds now.</summary>
-    public DataSpan Span()
+    /// <summary>What the store holds now; the list of pumps only when <paramref name="withPumps"/>.</summary>
+    public DataSpan Span(bool withPumps)
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT (SELECT min(time) FROM readings), (SELECT max(time) FROM readings), (SELECT count(*) FROM readings),
                    (SELECT min(window_start) FROM windows), (SELECT max(window_start) FROM windows), (SELECT count(*) FROM windows),
-                   (SELECT count(*) FROM alerts), (SELECT count(*) FROM quarantine)
+                   (SELECT count(*) FROM alerts), (SELECT count(*) FROM quarantine), (SELECT count(DISTINCT pump_id) FROM windows)
             """;
         DateTime? first = null, last = null;
-        long readings, windows, alerts, quarantined;
+        long readings, windows, alerts, quarantined, pumpCount;
         using (var reader = command.ExecuteReader())
         {
             reader.Read();
@@ -110,7 +110,13 @@ internal sealed partial class DashboardStore : IDisposable
                 }
             }
 
-            (readings, windows, alerts, quarantined) = (reader.GetInt64(2), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
+            (readings, windows, alerts, quarantined, pumpCount) = (reader.GetInt64(2), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8));
+        }
+
+        var utc = (DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
+        if (!withPumps)
+        {
+            return new DataSpan(utc(first ?? DateTime.UnixEpoch), utc(last ?? DateTime.UnixEpoch), readings, windows, alerts, quarantined, pumpCount, null);
         }
 
         command.CommandText = "SELECT DISTINCT pump_id FROM readings UNION SELECT DISTINCT pump_id FROM windows";
@@ -124,8 +130,7 @@ internal sealed partial class DashboardStore : IDisposable
         }
 
         pumps.Sort(NaturalOrder);
-        var utc = (DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
-        return new DataSpan(utc(first ?? DateTime.UnixEpoch), utc(last ?? DateTime.UnixEpoch), readings, windows, alerts, quarantined, pumps);
+        return new DataSpan(utc(first ?? DateTime.UnixEpoch), utc(last ?? DateTime.UnixEpoch), readings, windows, alerts, quarantined, pumpCount, pumps);
     }
 
     /// <summary>The store's contents and the catalogue, for the page's pickers and panel frames.</summary>
@@ -154,7 +159,7 @@ internal sealed partial class DashboardStore : IDisposable
             json.WriteNumber("alerts", span.Alerts);
             json.WriteNumber("quarantined", span.Quarantined);
             json.WriteStartArray("pumps");
-            span.Pumps.ToList().ForEach(json.WriteStringValue);
+            (span.Pumps ?? []).ToList().ForEach(json.WriteStringValue);
             json.WriteEndArray();
             json.WriteStartArray("sensors");
             foreach (var s in DashboardPanels.Sensors)
@@ -257,7 +262,9 @@ internal sealed partial class DashboardStore : IDisposable
     {
         var command = connection.CreateCommand();
         // The sensor was checked against the catalogue's sensors; quoted all the same.
-        command.CommandText = sql.Replace(DashboardPanels.SensorPlaceholder, DuckDbStore.Quote(request.Sensor), StringComparison.Ordinal);
+        sql = sql.Replace(DashboardPanels.SensorPlaceholder, DuckDbStore.Quote(request.Sensor), StringComparison.Ordinal)
+            .Replace(DashboardPanels.PumpFilterPlaceholder, request.Pumps is null ? "true" : "list_contains($pumps, pump_id)", StringComparison.Ordinal);
+        command.CommandText = sql;
         foreach (var name in ParameterName().Matches(sql).Select(m => m.Groups[1].Value).Distinct())
         {
             command.Parameters.Add(new DuckDBParameter(name, name switch
@@ -265,7 +272,7 @@ internal sealed partial class DashboardStore : IDisposable
                 "from" => request.From,
                 "to" => request.To,
                 "bucket_us" => request.BucketMicros,
-                "pumps" => request.Pumps.ToList(),
+                "pumps" => request.Pumps!.ToList(),
                 "all" => request.All,
                 _ => throw new InvalidOperationException($"panel query names an unknown parameter ${name}"),
             }));

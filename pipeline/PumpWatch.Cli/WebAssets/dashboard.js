@@ -162,7 +162,8 @@
       return;
     }
     const query = new URLSearchParams({ range: state.range, sensor: state.sensor });
-    if (panel.uses_pumps) pumps.forEach(p => query.append('pump', p));
+    // Every pump chosen: no pump list, so the server reads without a per-row pump test.
+    if (panel.uses_pumps && pumps.length < state.meta.pumps.length) pumps.forEach(p => query.append('pump', p));
     try {
       const data = await getJson(`api/panels/${panel.id}?${query}`);
       const rows = Object.values(data.queries).reduce((n, q) => n + q.rows.length, 0);

@@ -8,7 +8,7 @@ namespace PumpWatch.Cli.Tests.Dashboard;
 
 /// <summary>
 /// Each JSON endpoint against a direct SQL query on the same store, written here independently of the panel catalogue:
-/// buckets by integer division of epoch microseconds (not time_bucket), newest values by ORDER BY ... LIMIT 1 (not
+/// buckets by DuckDB's time_bucket (not integer division of epoch microseconds), newest values by ORDER BY ... LIMIT 1 (not
 /// arg_max), the scatter's anomaly flag by an EXISTS over the windows (not an ASOF join), the range bounds from the
 /// newest reading by hand.
 /// </summary>
@@ -76,7 +76,7 @@ public sealed class DashboardEndpointTests(DemoStore demo) : IAsyncLifetime
         Assert.Equal(Iso(from), panel.GetProperty("from").GetString());
         Assert.Equal(Iso(to), panel.GetProperty("to").GetString());
         var expected = Rows($"""
-            SELECT pump_id, (epoch_us(time) // 10000000) * 10000, avg(pressure)
+            SELECT pump_id, epoch_ms(time_bucket(INTERVAL '10 seconds', time)), avg(pressure)
             FROM readings
             WHERE epoch_us(time) >= {from} AND epoch_us(time) < {to} AND pump_id IN ('1', '3') AND pressure IS NOT NULL
             GROUP BY 1, 2 ORDER BY 2, 1
@@ -92,7 +92,7 @@ public sealed class DashboardEndpointTests(DemoStore demo) : IAsyncLifetime
         // Three lines over 6 h: min(600, 4000 / 3) points each, at least 36 s a bucket: 60 s.
         Assert.Equal(60_000, panel.GetProperty("bucket_ms").GetInt64());
         var expected = Rows("""
-            SELECT pump_id, (epoch_us(time) // 60000000) * 60000, avg(vibration)
+            SELECT pump_id, epoch_ms(time_bucket(INTERVAL '1 minute', time)), avg(vibration)
             FROM readings WHERE vibration IS NOT NULL GROUP BY 1, 2 ORDER BY 2, 1
             """);
         Assert.Equal(3 * 360, expected.Count);
@@ -177,7 +177,7 @@ public sealed class DashboardEndpointTests(DemoStore demo) : IAsyncLifetime
         var bucket = panel.GetProperty("bucket_ms").GetInt64() * 1000;
         Assert.Equal(60_000_000, bucket);
         AssertRows(Rows($"""
-            SELECT pump_id, (epoch_us(window_end) // {bucket}) * {bucket} // 1000, max(score), max(threshold)
+            SELECT pump_id, epoch_ms(time_bucket(to_microseconds({bucket}), window_end)), max(score), max(threshold)
             FROM windows WHERE score IS NOT NULL AND pump_id IN ('1', '2') GROUP BY 1, 2 ORDER BY 2, 1
             """), Query(panel, "A"));
         var markers = Rows("""
@@ -208,7 +208,7 @@ public sealed class DashboardEndpointTests(DemoStore demo) : IAsyncLifetime
         var (from, to) = LastHour();
         // 1 h, 3 pumps: min(600, 4000 / 3) points, at least 6 s a bucket: 10 s; 3 pumps at 1 Hz is 3 readings/s less quarantined ones.
         AssertRows(Rows($"""
-            SELECT (epoch_us(time) // 10000000) * 10000, count(*) / 10.0
+            SELECT epoch_ms(time_bucket(INTERVAL '10 seconds', time)), count(*) / 10.0
             FROM readings WHERE epoch_us(time) >= {from} AND epoch_us(time) < {to} GROUP BY 1 ORDER BY 1
             """), Query(rate, "A"));
         Assert.All(Query(rate, "A"), r => Assert.InRange(Convert.ToDouble(r[1], CultureInfo.InvariantCulture), 2.5, 3.0));
@@ -222,7 +222,7 @@ public sealed class DashboardEndpointTests(DemoStore demo) : IAsyncLifetime
 
         var windows = Query(await Get("api/panels/windows_scored?range=all"), "A");
         AssertRows(Rows("""
-            SELECT (epoch_us(window_end) // 60000000) * 60000, count(score), count(*) - count(score)
+            SELECT epoch_ms(time_bucket(INTERVAL '1 minute', window_end)), count(score), count(*) - count(score)
             FROM windows GROUP BY 1 ORDER BY 1
             """), windows);
         Assert.Equal(Scalar("SELECT count(*) FROM windows"), windows.Sum(r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture) + Convert.ToInt64(r[2], CultureInfo.InvariantCulture)));

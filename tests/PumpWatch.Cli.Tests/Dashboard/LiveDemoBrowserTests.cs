@@ -23,10 +23,10 @@ public sealed class LiveDemoBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         // The browser starts first: on a loaded machine it takes longer than the demo's first alert.
         var page = await _browser.BlankAsync();
 
-        // 3 pumps, 8 simulated hours at 300x real time (96 s); training on the first 2 h; the first fault starts 2.4 h
-        // in, its first alert about 35 s after the start; Ctrl+C once the page has shown it.
+        // 3 pumps, 8 simulated hours at 600x real time (48 s); training on the first 2 h; the first fault starts 2.4 h
+        // in, its first alert about 18 s after the start; Ctrl+C once the page has shown it.
         using var demo = _cli.StartBounded(TimeSpan.FromSeconds(300), "demo", "--pumps", "3", "--duration", "08:00:00", "--warmup", "02:00:00",
-            "--speed", "300", "--seed", "1", "--db", "live.duckdb", "--port", "0");
+            "--speed", "600", "--seed", "1", "--db", "live.duckdb", "--port", "0");
         try
         {
             var faultPumps = new HashSet<string>(StringComparer.Ordinal);
