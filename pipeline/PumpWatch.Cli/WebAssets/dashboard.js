@@ -200,7 +200,8 @@
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', top: 4, textStyle: { color: '#ccccdc' } },
   });
-  const timeAxis = () => ({ type: 'time', axisLabel: { hideOverlap: true } });
+  // Day boundaries read as dates ("May 1"), not as a month name alone.
+  const timeAxis = () => ({ type: 'time', axisLabel: { hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {d}', day: '{MMM} {d}', hour: '{HH}:{mm}', minute: '{HH}:{mm}', second: '{HH}:{mm}:{ss}' } } });
 
   function rowsOf(data, ref) {
     if (!data) return { columns: [], rows: [] };

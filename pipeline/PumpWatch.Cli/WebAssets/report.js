@@ -29,7 +29,7 @@
       grid: { left: 56, right: 20, top: 30, bottom: 28 },
       legend: { top: 4, right: 8, data: ['score', 'threshold', 'alerts'] },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: { year: '{yyyy}', month: '{MMM} {d}', day: '{MMM} {d}', hour: '{HH}:{mm}', minute: '{HH}:{mm}', second: '{HH}:{mm}:{ss}' } } },
       yAxis: { type: 'value', scale: true, name: 'score', nameTextStyle: { align: 'left' } },
       series: [
         {

@@ -24,7 +24,7 @@ public sealed class LiveDemoBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         var page = await _browser.BlankAsync();
 
         // 3 pumps, 8 simulated hours at 600x real time (48 s); training on the first 2 h; the first fault starts 2.4 h
-        // in, its first alert about 18 s after the start; Ctrl+C once the page has shown it.
+        // in, its first alert about 18 s after the start.
         using var demo = _cli.StartBounded(TimeSpan.FromSeconds(300), "demo", "--pumps", "3", "--duration", "08:00:00", "--warmup", "02:00:00",
             "--speed", "600", "--seed", "1", "--db", "live.duckdb", "--port", "0");
         try
@@ -62,8 +62,8 @@ public sealed class LiveDemoBrowserTests(ITestOutputHelper log) : IAsyncLifetime
             log.WriteLine($"screenshot: {shot}");
             Assert.Empty(page.Errors);
 
-            CliProcess.Interrupt(demo);
-            Assert.True(demo.WaitForExit(60_000), "the demo did not stop after Ctrl+C");
+            // The demo runs to its end (Ctrl+C is tested in VerbTests: on a loaded machine its 10 s grace may not suffice).
+            Assert.True(demo.WaitForExit(240_000), "the demo did not end");
             Assert.Equal(0, demo.ExitCode);
             Assert.Contains("Summary:", await rest, StringComparison.Ordinal);
             // The page says so when its server has gone with the demo.
