@@ -28,7 +28,7 @@ public sealed class WatchedPage
     public ConcurrentBag<string> Requests { get; } = [];
 
     /// <summary>Waits until the script expression is true in the page (polled by the browser), or fails after <paramref name="seconds"/>.</summary>
-    public Task Until(string expression, int seconds = 30) =>
+    public Task Until(string expression, int seconds = 90) =>
         Page.WaitForFunctionAsync($"() => {{ try {{ return !!({expression}); }} catch (e) {{ return false; }} }}", null, new PageWaitForFunctionOptions { Timeout = seconds * 1000 });
 
     public Task<T> Eval<T>(string expression) => Page.EvaluateAsync<T>($"() => ({expression})");
