@@ -29,7 +29,8 @@ internal static class DashboardCommand
         {
             var path = parse.GetValue(db)!;
             var chosen = Port(parse, port);
-            await using var server = await DashboardServer.StartAsync(DashboardStore.Open(path), chosen, cancel).ConfigureAwait(false);
+            // Ctrl+C while it starts stops it right after, at the wait below.
+            await using var server = await DashboardServer.StartAsync(DashboardStore.Open(path), chosen, CancellationToken.None).ConfigureAwait(false);
             await Console.Out.WriteLineAsync($"Dashboard of {Path.GetFullPath(path)}: {server.Address}  (Ctrl+C to stop)").ConfigureAwait(false);
             try
             {

@@ -66,9 +66,11 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TimePro
             output.WriteLine($"No model given: training one on the first {options.WarmUp} (healthy warm-up), then scoring.");
         }
 
+        // Declared after the store, so disposed (stopped) before it; started before the "Store:" line, because a Ctrl+C
+        // while the web host starts (measured: within about a second of it on a loaded machine) ends the process at once,
+        // without the summary, and the store line is what tells a user (and VerbTests) that the run is under way.
+        await using var dashboard = options.DashboardPort is { } port ? await DashboardServer.StartAsync(DashboardStore.Beside(store), port, CancellationToken.None).ConfigureAwait(false) : null;
         output.WriteLine($"Store: {System.IO.Path.GetFullPath(options.Database)}");
-        // Declared after the store, so disposed (stopped) before it.
-        await using var dashboard = options.DashboardPort is { } port ? await DashboardServer.StartAsync(DashboardStore.Beside(store), port, cancel).ConfigureAwait(false) : null;
         if (dashboard is not null)
         {
             output.WriteLine($"Dashboard: {dashboard.Address}  (live while the demo runs)");
