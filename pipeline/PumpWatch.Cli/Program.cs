@@ -22,6 +22,7 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
     BacktestCommand.Create(time, sinks),
     EvaluateCommand.Create(time),
     QueryCommand.Create(invocation),
+    DashboardCommand.Create(),
     SiteConfig.Option,
 };
 return await CliRun.Invoke(root, args, "pumpwatch").ConfigureAwait(false);

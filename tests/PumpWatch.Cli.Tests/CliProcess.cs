@@ -24,9 +24,26 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts the command with redirected output; the caller reads, signals and waits.</summary>
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => Start(null, args);
+
+    /// <summary>
+    /// Starts the command under coreutils' <c>timeout</c>, which ends it after <paramref name="limit"/> even when this test
+    /// process dies first (a server must not outlive the run), relays SIGINT to it as Ctrl+C would, and kills it if it
+    /// still runs 60 s after either.
+    /// </summary>
+    public Process StartBounded(TimeSpan limit, params string[] args) => Start(limit, args);
+
+    private Process Start(TimeSpan? limit, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(limit is null ? "dotnet" : "timeout") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (limit is { } bound)
+        {
+            foreach (var a in new[] { "--kill-after=60", ((int)bound.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), "dotnet" })
+            {
+                info.ArgumentList.Add(a);
+            }
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pumpwatch.dll"));
         foreach (var a in args)
         {
@@ -40,6 +57,14 @@ internal sealed class CliProcess : IDisposable
         }
 
         return Process.Start(info)!;
+    }
+
+    /// <summary>Sends SIGINT (Ctrl+C) to a process started here.</summary>
+    public static void Interrupt(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);

@@ -6,6 +6,7 @@ using PumpWatch.Cli.Backtest;
 using PumpWatch.Cli.Evaluation;
 using PumpWatch.Core.Training;
 using PumpWatch.Cli.Input;
+using PumpWatch.Cli.Report;
 using PumpWatch.Cli.Store;
 using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Evaluation;
@@ -33,10 +34,11 @@ internal static class BacktestCommand
         var trainTo = new Option<string?>("--train-to") { Description = "... up to this time" };
         var labels = new Option<string?>("--labels") { Description = "Labels file of intervals (pump_id,fault,start,end: the simulator's format)" };
         var labelColumn = new Option<string?>("--label-column") { Description = "CSV column whose non-zero values mark anomalous readings" };
+        var reportFile = new Option<string?>("--report") { Description = "Also write a self-contained HTML report (metrics, confusion, faults by kind, score timelines) to this file" };
         var outDir = new Option<string>("--out", "-o") { Description = "Folder for predictions.csv, metrics.json, alerts.jsonl, backtest.duckdb", DefaultValueFactory = _ => "backtest-out" };
         var command = new Command("backtest", "Replay history through the detector and measure it against labels")
         {
-            input, model, trainRows, trainFrom, trainTo, labels, labelColumn, outDir,
+            input, model, trainRows, trainFrom, trainTo, labels, labelColumn, outDir, reportFile,
         };
         common.AddCsv(command);
         common.AddWindows(command);
@@ -104,6 +106,11 @@ internal static class BacktestCommand
                 throw new UserError("--out needs a folder name");
             }
 
+            if (parse.GetValue(reportFile) is { } reportName && string.IsNullOrWhiteSpace(reportName))
+            {
+                throw new UserError("--report needs a file name");
+            }
+
             Directory.CreateDirectory(dir);
 
             // A run that fails half-way must not leave the previous run's metrics beside its own partial files.
@@ -161,6 +168,11 @@ internal static class BacktestCommand
             var metrics = BacktestMetrics.From(recorder.Confusion, report, labelled, pipeline.Counters.PartialWindows, pipeline.Pumps.Count);
             await File.WriteAllTextAsync(Path.Combine(dir, "metrics.json"), JsonSerializer.Serialize(metrics, BacktestJsonContext.Default.BacktestMetrics), cancel).ConfigureAwait(false);
             Print(metrics, pipeline.Counters, time.GetElapsedTime(wall), dir, options.Windows.PerReading);
+            if (parse.GetValue(reportFile) is { } reportPath)
+            {
+                BacktestReport.Write(reportPath, new ReportInput(path, detector.ModelId, time.GetUtcNow(), options.Windows.PerReading, metrics, report, recorder.Opened, store.Connection));
+                Console.WriteLine($"  report:  {reportPath}");
+            }
             var code = labelled ? CheckLabels(truth, recorder, labelsPath ?? $"--label-column {csv.LabelColumn}") : 0;
             // Exit code 4: results are written, but some alert did not reach a sink (each is a warning above).
             return alerts.ReportFailures() && code == 0 ? 4 : code;

@@ -19,10 +19,12 @@ internal static class DemoCommand
         var db = new Option<string>("--db") { Description = "DuckDB file to write (replaced)", DefaultValueFactory = _ => "pumpwatch-demo.duckdb" };
         var model = new Option<string?>("--model") { Description = "Model artifact to score with (skips the warm-up training)" };
         var summary = new Option<string?>("--summary-json") { Description = "Also write the summary as JSON to this file" };
+        var port = DashboardCommand.PortOption();
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not serve the live dashboard page" };
         var alerting = new AlertOptions();
         var command = new Command("demo", "Simulated pumps with injected faults, streamed through the detector into DuckDB; prints alerts and a detection summary")
         {
-            pumps, duration, warmup, speed, seed, malformed, db, model, summary,
+            pumps, duration, warmup, speed, seed, malformed, db, model, summary, port, noDashboard,
         };
         alerting.AddTo(command);
         command.SetAction((parse, cancel) => CliRun.Guard(async () =>
@@ -33,6 +35,7 @@ internal static class DemoCommand
             {
                 Detection = alerting.Apply(parse, PipelineOptions.Default),
                 AlertSinks = alerting.Delivery(parse),
+                DashboardPort = parse.GetValue(noDashboard) ? null : DashboardCommand.Port(parse, port),
             };
             if (options.Problem() is { } problem)
             {

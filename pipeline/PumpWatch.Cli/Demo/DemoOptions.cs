@@ -21,6 +21,8 @@ internal sealed record DemoOptions(
 
     /// <summary>Where alerts go besides the console and the JSON lines file beside the store (<c>--alert-sink</c>).</summary>
     public AlertSinkSettings AlertSinks { get; init; } = AlertSinkSettings.None;
+    /// <summary>Port of the live dashboard on 127.0.0.1 (0 = a free one); null serves none (--no-dashboard).</summary>
+    public int? DashboardPort { get; init; }
 
     public string? Problem() =>
         string.IsNullOrWhiteSpace(Database) ? "--db needs a file name"

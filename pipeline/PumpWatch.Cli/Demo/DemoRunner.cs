@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PumpWatch.Cli.Alerts;
+using PumpWatch.Cli.Dashboard;
 using PumpWatch.Cli.Store;
 using PumpWatch.Cli.Streaming;
 using PumpWatch.Core.Training;
@@ -69,7 +70,16 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
             output.WriteLine($"No model given: training one on the first {options.WarmUp} (healthy warm-up), then scoring.");
         }
 
+        // Declared after the store, so disposed (stopped) before it; started before the "Store:" line, because a Ctrl+C
+        // while the web host starts (measured: within about a second of it on a loaded machine) ends the process at once,
+        // without the summary, and the store line is what tells a user (and VerbTests) that the run is under way.
+        await using var dashboard = options.DashboardPort is { } port ? await DashboardServer.StartAsync(DashboardStore.Beside(store), port, CancellationToken.None).ConfigureAwait(false) : null;
         output.WriteLine($"Store: {System.IO.Path.GetFullPath(options.Database)}");
+        if (dashboard is not null)
+        {
+            output.WriteLine($"Dashboard: {dashboard.Address}  (live while the demo runs)");
+        }
+
         output.WriteLine();
 
         // Devices publish to the stream at the simulated pace; the pipeline consumes it, as a Lambda consumes Kinesis.
@@ -79,6 +89,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
         var lastStatus = wallStart;
         var lastReadings = 0L;
         var lastArrival = EventTime.FromDateTimeOffset(options.Start);
+        var lastCommit = wallStart;
         await foreach (var record in stream.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             lastArrival = record.ArrivalMicros;
@@ -98,6 +109,12 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
             pipeline.Process(record.Data.Span, long.MaxValue);
             // Alerts print right after the batch that raised them, before the status line, as they always have.
             await alerts.DeliverPendingAsync(CancellationToken.None).ConfigureAwait(false);
+            if (dashboard is not null && time.GetElapsedTime(lastCommit) > TimeSpan.FromSeconds(1))
+            {
+                // The store commits every 256 k rows on its own; the page shows what is committed, so commit each second.
+                await store.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                lastCommit = time.GetTimestamp();
+            }
 
             if (time.GetElapsedTime(lastStatus) > TimeSpan.FromMilliseconds(interactive ? 250 : 10_000))
             {
@@ -208,6 +225,10 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output, TextWri
         }
 
         output.WriteLine($"Look inside: {invocation.Command($"query --db {summary.Database} \"SELECT pump_id, event, severity, window_end, score FROM alerts ORDER BY window_end\"")}");
+        if (options.DashboardPort is not null)
+        {
+            output.WriteLine($"The dashboard stops with the demo; to look again: {invocation.Command($"dashboard --db {summary.Database}")}");
+        }
     }
 
     private static void DeleteDatabase(string path)
