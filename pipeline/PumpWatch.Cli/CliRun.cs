@@ -1,12 +1,18 @@
 using System.CommandLine;
 using DuckDB.NET.Data;
+using PumpWatch.Aws.Http;
+using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Storage;
 
 namespace PumpWatch.Cli;
 
 /// <summary>Runs a verb and turns user mistakes into one line on standard error and exit code 2.</summary>
 internal static class CliRun
 {
-    public static async Task<int> Guard(Func<Task<int>> action)
+    public static Task<int> Guard(Func<Task<int>> action) => Guard(action, Console.Error);
+
+    /// <summary>Runs <paramref name="action"/>; a user mistake or a store that cannot answer is one line on <paramref name="error"/> and exit code 2.</summary>
+    internal static async Task<int> Guard(Func<Task<int>> action, TextWriter error)
     {
         try
         {
@@ -14,22 +20,29 @@ internal static class CliRun
         }
         catch (UserError e)
         {
-            await Console.Error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
             return 2;
         }
         catch (Exception e) when (e is PumpWatch.Core.Training.TrainingDataException or PumpWatch.Core.Forest.ModelMismatchException)
         {
-            await Console.Error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+        catch (Exception e) when (e is ModelStoreException or AlertStateStoreException or ShardStateStoreException or AwsServiceException)
+        {
+            // A bad model URL, a missing table, an unreachable store or service: each message names the store or call
+            // already; what the user can act on is that line, not the stack under it.
+            await error.WriteLineAsync($"pumpwatch: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
             return 2;
         }
         catch (DuckDBException e)
         {
-            await Console.Error.WriteLineAsync($"pumpwatch: DuckDB: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            await error.WriteLineAsync($"pumpwatch: DuckDB: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
             return 2;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
             return 2;
         }
     }

@@ -3,6 +3,7 @@ using PumpWatch.Aws.Configuration;
 using PumpWatch.Cli;
 using PumpWatch.Cli.Alerts;
 using PumpWatch.Cli.Commands;
+using PumpWatch.Cli.Input;
 
 // Composition root: the clock, the console, how the user ran us and the AWS environment are chosen here and passed down.
 var time = TimeProvider.System;
@@ -14,12 +15,19 @@ var sinks = new AlertSinkEnvironment(
     AwsCredentialChain.Resolve,
     new Random(),
     time);
+var timestream = new TimestreamEnvironment(
+    Variable("AWS_REGION") ?? Variable("AWS_DEFAULT_REGION"),
+    Variable("AWS_ENDPOINT_URL_TIMESTREAM_QUERY") ?? Variable("AWS_ENDPOINT_URL"),
+    Variable("AWS_ENABLE_ENDPOINT_DISCOVERY"),
+    AwsCredentialChain.Resolve,
+    new Random(),
+    time);
 var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on one machine (DuckDB store, console alerts)")
 {
     DemoCommand.Create(time, invocation, sinks),
-    TrainCommand.Create(time, invocation),
+    TrainCommand.Create(time, invocation, timestream),
     ScoreCommand.Create(time),
-    BacktestCommand.Create(time, sinks),
+    BacktestCommand.Create(time, sinks, timestream),
     EvaluateCommand.Create(time),
     QueryCommand.Create(invocation),
     DashboardCommand.Create(),

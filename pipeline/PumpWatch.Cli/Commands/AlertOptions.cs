@@ -27,7 +27,7 @@ internal sealed class AlertOptions
     };
 
     public Option<string?> Site { get; } = new("--alert-site") { Description = "Site name sent with SNS alerts (message attribute 'site', for subscription filter policies)" };
-    public Option<string?> AwsEndpoint { get; } = new("--aws-endpoint") { Description = "AWS endpoint URL for a local server (overrides AWS_ENDPOINT_URL_SNS and AWS_ENDPOINT_URL)" };
+    public Option<string?> AwsEndpoint { get; } = new("--aws-endpoint") { Description = "AWS endpoint URL for a local server, for every AWS service the verb calls: SNS sinks, a timestream:// input (overrides AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_TIMESTREAM_QUERY and AWS_ENDPOINT_URL)" };
 
     public void AddTo(Command command)
     {

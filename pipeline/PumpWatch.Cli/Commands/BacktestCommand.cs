@@ -23,11 +23,13 @@ namespace PumpWatch.Cli.Commands;
 /// </summary>
 internal static class BacktestCommand
 {
-    public static Command Create(TimeProvider time, AlertSinkEnvironment sinks)
+    public static Command Create(TimeProvider time, AlertSinkEnvironment sinks, TimestreamEnvironment timestream)
     {
         var common = new CommonOptions();
         var alerting = new AlertOptions();
-        var input = new Argument<string>("input") { Description = "Readings file (.jsonl, .csv, .parquet)" };
+        var input = new Argument<string>("input") { Description = $"Readings file (.jsonl, .csv, .parquet) or {TimestreamInput.Form} (with --from and --to)" };
+        var from = new Option<string?>("--from") { Description = "With a timestream:// input: replay readings at or after this time (ISO-8601)" };
+        var to = new Option<string?>("--to") { Description = "With a timestream:// input: replay readings before this time (ISO-8601)" };
         var model = new Option<string?>("--model", "-m") { Description = "Score with this model instead of training one" };
         var trainRows = new Option<int?>("--train-rows") { Description = "Train on the first N readings of each pump" };
         var trainFrom = new Option<string?>("--train-from") { Description = "Train on windows from this time (ISO-8601)" };
@@ -38,7 +40,7 @@ internal static class BacktestCommand
         var outDir = new Option<string>("--out", "-o") { Description = "Folder for predictions.csv, metrics.json, alerts.jsonl, backtest.duckdb", DefaultValueFactory = _ => "backtest-out" };
         var command = new Command("backtest", "Replay history through the detector and measure it against labels")
         {
-            input, model, trainRows, trainFrom, trainTo, labels, labelColumn, outDir, reportFile,
+            input, from, to, model, trainRows, trainFrom, trainTo, labels, labelColumn, outDir, reportFile,
         };
         common.AddCsv(command);
         common.AddWindows(command);
@@ -51,6 +53,18 @@ internal static class BacktestCommand
             var fromMicros = CommonOptions.ParseTime(parse.GetValue(trainFrom), "--train-from");
             var toMicros = CommonOptions.ParseTime(parse.GetValue(trainTo), "--train-to");
             var modelPath = parse.GetValue(model);
+            var fromTimestream = TimestreamInput.IsUrl(path);
+            var range = new Core.Storage.StoreQuery(CommonOptions.ParseTime(parse.GetValue(from), "--from"), CommonOptions.ParseTime(parse.GetValue(to), "--to"));
+            if (!fromTimestream)
+            {
+                CommonOptions.Refuse(parse, "applies only to a timestream:// input", [from, to]);
+            }
+            else if (range.From is null || range.To is null)
+            {
+                // Timestream bills a query by the data it scans; a backtest reads the range twice (training, then replay).
+                throw new UserError($"{path}: a timestream:// input needs --from and --to");
+            }
+
             // Flags first (both parse and check their values), files second.
             common.Pipeline(parse);
             common.Csv(parse, parse.GetValue(labelColumn));
@@ -60,6 +74,8 @@ internal static class BacktestCommand
             var given = modelPath is null ? null : ModelFiles.Load(modelPath);
             var csv = common.Csv(parse, parse.GetValue(labelColumn), given);
             var (options, modelFeatures) = common.ForInput(parse, path, csv, alerting);
+            using var timestreamSource = fromTimestream ? TimestreamInput.Open(path, parse.GetValue(alerting.AwsEndpoint), timestream) : null;
+            IEnumerable<InputRecord> Records(TextWriter notices) => timestreamSource?.Read(range) ?? ReadingFiles.Read(path, csv, notices);
             if (given is not null)
             {
                 options = common.ApplyModel(parse, options, given, modelPath!, Console.Out);
@@ -95,7 +111,7 @@ internal static class BacktestCommand
             }
             else
             {
-                (detector, inTraining) = Train(path, csv, options, modelFeatures, common.Training(parse), rows, fromMicros, toMicros, time, cancel);
+                (detector, inTraining) = Train(Records, options, modelFeatures, common.Training(parse), rows, fromMicros, toMicros, time, cancel);
                 detector = detector.WithInput(common.ModelInputOf(parse, options));
                 Console.WriteLine($"Trained model {detector.ModelId} on {detector.Training.Rows} windows (threshold {detector.Threshold.Value.ToString("0.0000", CultureInfo.InvariantCulture)}).");
             }
@@ -148,7 +164,7 @@ internal static class BacktestCommand
             var delivering = alerts.RunAsync(CancellationToken.None);
             try
             {
-                Replay.Run(ReadingFiles.Read(path, csv, notices), pipeline, new Progress(Console.Error, time, "replaying"), notices, cancel, record =>
+                Replay.Run(Records(notices), pipeline, new Progress(Console.Error, time, "replaying"), notices, cancel, record =>
                 {
                     if (record is { Reading: { } reading, Label: { } label })
                     {
@@ -180,7 +196,7 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static (AnomalyModel, Func<string, long, long, bool>) Train(string path, CsvReadingOptions csv, PipelineOptions options, FeatureSet modelFeatures, TrainingOptions training,
+    private static (AnomalyModel, Func<string, long, long, bool>) Train(Func<TextWriter, IEnumerable<InputRecord>> records, PipelineOptions options, FeatureSet modelFeatures, TrainingOptions training,
         int? rows, long? from, long? to, TimeProvider time, CancellationToken cancel)
     {
         var lo = from ?? long.MinValue;
@@ -191,7 +207,7 @@ internal static class BacktestCommand
         var pipeline = new DetectionPipeline(options, collector);
         if (rows is not { } n)
         {
-            Replay.Run(ReadingFiles.Read(path, csv, Console.Error), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
+            Replay.Run(records(Console.Error), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
             return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
         }
 
@@ -220,7 +236,7 @@ internal static class BacktestCommand
             return true;
         }
 
-        Replay.Run(ReadingFiles.Read(path, csv, Console.Error).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
+        Replay.Run(records(Console.Error).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
         return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
     }
 

@@ -14,10 +14,10 @@ namespace PumpWatch.Cli.Commands;
 /// <summary><c>pumpwatch train</c>: a model artifact from readings (windows and features) or, with --tabular, from a numeric CSV.</summary>
 internal static class TrainCommand
 {
-    public static Command Create(TimeProvider time, Invocation invocation)
+    public static Command Create(TimeProvider time, Invocation invocation, TimestreamEnvironment timestream)
     {
         var common = new CommonOptions();
-        var input = new Argument<string?>("input") { Description = "Readings file (.jsonl, .csv, .parquet) or, with --tabular, a numeric CSV; omit it with --db", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Argument<string?>("input") { Description = $"Readings file (.jsonl, .csv, .parquet), {TimestreamInput.Form} (with --from and --to) or, with --tabular, a numeric CSV; omit it with --db", Arity = ArgumentArity.ZeroOrOne };
         var db = new Option<string?>("--db") { Description = "Train on the readings of this DuckDB store (e.g. a demo's) instead of a file" };
         var output = new Option<string>("--out", "-o") { Description = "Model file to write", DefaultValueFactory = _ => "model.json" };
         var tabular = new Option<bool>("--tabular") { Description = "Rows of a numeric CSV are the feature vectors" };
@@ -26,7 +26,8 @@ internal static class TrainCommand
         var from = new Option<string?>("--from") { Description = "Train on readings at or after this time (ISO-8601)" };
         var to = new Option<string?>("--to") { Description = "Train on readings before this time (ISO-8601)" };
         var pumps = new Option<string?>("--pumps") { Description = "Comma-separated pump ids to train on (default: all)" };
-        var command = new Command("train", "Train an isolation-forest model and write its artifact") { input, db, output, tabular, noHeader, ignore, from, to, pumps };
+        var awsEndpoint = new Option<string?>("--aws-endpoint") { Description = "AWS endpoint URL for a local server, for a timestream:// input (overrides AWS_ENDPOINT_URL_TIMESTREAM_QUERY and AWS_ENDPOINT_URL)" };
+        var command = new Command("train", "Train an isolation-forest model and write its artifact") { input, db, output, tabular, noHeader, ignore, from, to, pumps, awsEndpoint };
         common.AddCsv(command);
         common.AddWindows(command);
         common.AddForest(command);
@@ -42,6 +43,17 @@ internal static class TrainCommand
             if (store is not null && parse.GetValue(tabular))
             {
                 throw new UserError("--tabular reads a CSV file, not --db");
+            }
+
+            var fromTimestream = TimestreamInput.IsUrl(path);
+            if (fromTimestream && parse.GetValue(tabular))
+            {
+                throw new UserError("--tabular reads a CSV file, not a timestream:// input");
+            }
+
+            if (!fromTimestream)
+            {
+                CommonOptions.Refuse(parse, "applies only to a timestream:// input", [awsEndpoint]);
             }
 
             if (parse.GetValue(tabular))
@@ -72,6 +84,12 @@ internal static class TrainCommand
                 var pumpSet = parse.GetValue(pumps)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(PumpIds.Normalize).ToHashSet(StringComparer.Ordinal);
                 var query = new StoreQuery(fromMicros, toMicros, pumpSet);
+                if (fromTimestream && (fromMicros is null || toMicros is null))
+                {
+                    // Timestream bills a query by the data it scans: a range bounds what a training run costs.
+                    throw new UserError($"{path}: a timestream:// input needs --from and --to");
+                }
+
                 var csv = common.Csv(parse);
                 var (options, modelFeatures) = path is null ? (common.Pipeline(parse), FeatureSet.ModelDefault) : common.ForInput(parse, path, csv);
                 var collector = new TrainingCollector(options.Features, modelFeatures,
@@ -87,6 +105,11 @@ internal static class TrainCommand
 
                     using var stored = new DuckDbStore(store, options.Features.Names);
                     Replay.Run(stored.Readings(query).Select(r => new InputRecord(default, r, null, 0)), pipeline, progress, Console.Error, cancel);
+                }
+                else if (fromTimestream)
+                {
+                    using var readings = TimestreamInput.Open(path!, parse.GetValue(awsEndpoint), timestream);
+                    Replay.Run(readings.Read(query), pipeline, progress, Console.Error, cancel);
                 }
                 else
                 {

@@ -1,4 +1,6 @@
+using PumpWatch.Aws.Timestream.Store;
 using PumpWatch.Core.Readings;
+using S = PumpWatch.Aws.Timestream.Store.TimestreamSchema;
 
 namespace PumpWatch.Cli.Dashboard;
 
@@ -6,14 +8,19 @@ namespace PumpWatch.Cli.Dashboard;
 /// Every dashboard panel and its queries, defined once: the local page serves them over DuckDB, and Grafana dashboards
 /// over Timestream are to be generated from the same entries. The first four are the seed tutorial's QuickSight visuals
 /// (line chart of readings per pump, temperature against pressure coloured by anomaly, anomaly count per pump, current
-/// readings as KPIs); the rest show the detector and the pipeline. This file depends on nothing but the BCL and
-/// <see cref="TutorialSensors"/>, so another project can link or move it as it is.
+/// readings as KPIs); the rest show the detector and the pipeline. The Timestream queries name only what
+/// <see cref="TimestreamResultWriter"/> writes, through <see cref="TimestreamSchema"/>'s constants.
 /// </summary>
 /// <remarks>
 /// Time placement, the same in both stores: a reading by its time, a window and an alert by their start for the range
-/// filter and by their end on the chart (a score is known when its window closes). The Timestream table, measure and
-/// column names are the constants below; they assume one multi-measure record per reading, window, alert and quarantined
-/// record, and one-minute tumbling windows keyed by their end (the Lambda's windows).
+/// filter and by their end on the chart (a score is known when its window closes). In Timestream a window's record time
+/// is its start and its end is <see cref="TimestreamSchema.WindowEnd"/>; an alert's record time is its window's end and
+/// the start is <see cref="TimestreamSchema.WindowStart"/>; both are microseconds, turned into timestamps with
+/// <c>from_nanoseconds(x * 1000)</c>. A quarantined record's Timestream time is its arrival at the writer (its own time
+/// may be unreadable), so that panel filters by arrival there. The database is Grafana's <c>$__database</c> (the query's
+/// or the data source's, as configured), never a name written here. Alerts in Timestream keep the top feature, not the
+/// formatted explanation, so the Grafana alert table shows <see cref="TimestreamSchema.TopFeature"/> where the page
+/// shows the text.
 /// </remarks>
 public static class DashboardPanels
 {
@@ -29,24 +36,6 @@ public static class DashboardPanels
     /// <summary>Most readings the scatter panel draws: a uniform sample of the range when it holds more.</summary>
     public const int ScatterSample = 4000;
 
-    public const string TimestreamDatabase = "pumpwatch";
-    public const string TimestreamReadingsTable = "readings";
-    public const string TimestreamWindowsTable = "windows";
-    public const string TimestreamAlertsTable = "alerts";
-    public const string TimestreamQuarantineTable = "quarantine";
-
-    /// <summary>measure_name of the multi-measure records: one per reading (temperature, pressure, flow_rate, vibration).</summary>
-    public const string TimestreamReadingMeasure = "reading";
-
-    /// <summary>... one per window (anomaly_score, threshold, readings), its time the window's end.</summary>
-    public const string TimestreamWindowMeasure = "window";
-
-    /// <summary>... one per alert event (score, threshold, text; dimensions pump_id, event, severity, alert_id).</summary>
-    public const string TimestreamAlertMeasure = "alert";
-
-    /// <summary>... one per quarantined record (detail; dimension reason).</summary>
-    public const string TimestreamQuarantineMeasure = "quarantined";
-
     /// <summary>
     /// The sensor picker's sensors with their normal operating range: the seed tutorial's value ranges (temperature
     /// 50-100, pressure 100-500, flow_rate 200-1000, vibration 0.1-5.0), in the units of <see cref="SensorSpec.Defaults"/>.
@@ -60,8 +49,21 @@ public static class DashboardPanels
     ];
 
     private const string Pumps = PumpFilterPlaceholder;
-    private const string TimestreamPumps = "pump_id IN (${pump:singlequote})";
-    private const string Windows = $"{TimestreamDatabase}.{TimestreamWindowsTable}";
+    private const string TimestreamPumps = $"{S.PumpId} IN (${{pump:singlequote}})";
+
+    // The panel's own table (PanelQuery.TimestreamTable) and, for the scatter's join, the windows table by name.
+    private const string Table = "$__database.$__table";
+    private const string WindowsTable = $"$__database.{S.WindowsTable}";
+    private const string Readings = $"{S.MeasureNameColumn} = '{S.ReadingMeasure}'";
+    private const string Windows = $"{S.MeasureNameColumn} = '{S.WindowMeasure}'";
+    private const string Alerts = $"{S.MeasureNameColumn} = '{S.AlertMeasure}'";
+    private const string Quarantined = $"{S.MeasureNameColumn} = '{S.QuarantineMeasure}'";
+    private const string WindowEndTime = $"from_nanoseconds({S.WindowEnd} * 1000)";
+    private const string AlertWindowStartTime = $"from_nanoseconds({S.WindowStart} * 1000)";
+
+    // The Lambda's tumbling windows are at most 15 minutes (TumblingWindowInSeconds 0-900, AWS Lambda developer guide,
+    // "Using Lambda with Kinesis"): a window covering a reading of the range started at most that long before it.
+    private const string LongestWindow = "15m";
 
     // $__timeFilter names an unqualified time column, which a join makes ambiguous: Grafana's ${__from} and ${__to} are epoch ms.
     private const string GrafanaFrom = "from_milliseconds(${__from})";
@@ -87,13 +89,13 @@ public static class DashboardPanels
                     SELECT pump_id, max(time) AS time,
                            max_by(temperature, time) AS temperature, max_by(pressure, time) AS pressure,
                            max_by(flow_rate, time) AS flow_rate, max_by(vibration, time) AS vibration
-                    FROM $__database.$__table
+                    FROM {Table}
                     WHERE time BETWEEN greatest({GrafanaFrom}, {GrafanaTo} - 1h) AND {GrafanaTo}
-                      AND measure_name = '{TimestreamReadingMeasure}' AND {TimestreamPumps}
+                      AND {Readings} AND {TimestreamPumps}
                     GROUP BY pump_id
                     ORDER BY pump_id
                     """,
-                    TimestreamReadingsTable),
+                    S.ReadingsTable),
             ]),
         new("sensor_readings", "Sensor readings", "timeseries", "",
             "The chosen sensor over time, one line per pump: its mean per time bucket (the tutorial's line chart).",
@@ -108,12 +110,12 @@ public static class DashboardPanels
                     """,
                     $"""
                     SELECT pump_id, bin(time, $__interval_ms) AS time, avg($sensor) AS value
-                    FROM $__database.$__table
-                    WHERE $__timeFilter AND measure_name = '{TimestreamReadingMeasure}' AND {TimestreamPumps} AND $sensor IS NOT NULL
+                    FROM {Table}
+                    WHERE $__timeFilter AND {Readings} AND {TimestreamPumps} AND $sensor IS NOT NULL
                     GROUP BY pump_id, bin(time, $__interval_ms)
                     ORDER BY time ASC
                     """,
-                    TimestreamReadingsTable),
+                    S.ReadingsTable),
             ]),
         new("temperature_vs_pressure", "Temperature against pressure", "xychart", "",
             $"Readings of the range (a uniform sample of {ScatterSample} when there are more), anomalous when the window that covers the reading scored above its threshold (the tutorial's scatter plot).",
@@ -133,17 +135,20 @@ public static class DashboardPanels
                     """,
                     $"""
                     SELECT r.pump_id, r.time, r.temperature, r.pressure,
-                           CASE WHEN w.anomaly_score > w.threshold THEN 1 ELSE 0 END AS anomaly
-                    FROM $__database.$__table r
-                    LEFT JOIN {Windows} w
-                      ON w.pump_id = r.pump_id AND w.measure_name = '{TimestreamWindowMeasure}' AND w.time = bin(r.time, 1m) + 1m
+                           max(CASE WHEN w.score > w.threshold THEN 1 ELSE 0 END) AS anomaly
+                    FROM {Table} r
+                    LEFT JOIN {WindowsTable} w
+                      ON w.pump_id = r.pump_id AND w.site = r.site AND w.{Windows}
+                      AND w.time BETWEEN {GrafanaFrom} - {LongestWindow} AND {GrafanaTo}
+                      AND r.time >= w.time AND r.time < from_nanoseconds(w.{S.WindowEnd} * 1000)
                     WHERE r.time BETWEEN {GrafanaRange}
-                      AND r.measure_name = '{TimestreamReadingMeasure}' AND r.{TimestreamPumps}
+                      AND r.{Readings} AND r.{TimestreamPumps}
                       AND r.temperature IS NOT NULL AND r.pressure IS NOT NULL
+                    GROUP BY r.pump_id, r.time, r.temperature, r.pressure
                     ORDER BY r.time DESC
                     LIMIT {ScatterSample}
                     """,
-                    TimestreamReadingsTable),
+                    S.ReadingsTable),
             ]),
         new("anomalies_per_pump", "Anomalous windows per pump", "barchart", "windows",
             "Windows in the range whose anomaly score exceeded the model's threshold, per pump, of all scored windows (the tutorial's bar chart).",
@@ -157,13 +162,13 @@ public static class DashboardPanels
                     ORDER BY pump_id
                     """,
                     $"""
-                    SELECT pump_id, sum(CASE WHEN anomaly_score > threshold THEN 1 ELSE 0 END) AS anomalous_windows, count(anomaly_score) AS scored_windows
-                    FROM $__database.$__table
-                    WHERE $__timeFilter AND measure_name = '{TimestreamWindowMeasure}' AND {TimestreamPumps}
+                    SELECT pump_id, sum(CASE WHEN score > threshold THEN 1 ELSE 0 END) AS anomalous_windows, count(score) AS scored_windows
+                    FROM {Table}
+                    WHERE $__timeFilter AND {Windows} AND {TimestreamPumps}
                     GROUP BY pump_id
                     ORDER BY pump_id
                     """,
-                    TimestreamWindowsTable),
+                    S.WindowsTable),
             ]),
         new("anomaly_score", "Anomaly score", "timeseries", "",
             "Each pump's highest window score per time bucket against the model's threshold (A), with alerts opened or escalated marked (B).",
@@ -177,13 +182,13 @@ public static class DashboardPanels
                     ORDER BY time_ms, pump_id
                     """,
                     $"""
-                    SELECT pump_id, bin(time, $__interval_ms) AS time, max(anomaly_score) AS score, max(threshold) AS threshold
-                    FROM $__database.$__table
-                    WHERE $__timeFilter AND measure_name = '{TimestreamWindowMeasure}' AND {TimestreamPumps}
-                    GROUP BY pump_id, bin(time, $__interval_ms)
+                    SELECT pump_id, bin({WindowEndTime}, $__interval_ms) AS time, max(score) AS score, max(threshold) AS threshold
+                    FROM {Table}
+                    WHERE $__timeFilter AND {Windows} AND {TimestreamPumps} AND score IS NOT NULL
+                    GROUP BY pump_id, bin({WindowEndTime}, $__interval_ms)
                     ORDER BY time ASC
                     """,
-                    TimestreamWindowsTable),
+                    S.WindowsTable),
                 new("B",
                     $"""
                     SELECT pump_id, epoch_ms(window_end) AS time_ms, event, severity, score, alert_id
@@ -194,12 +199,13 @@ public static class DashboardPanels
                     """,
                     $"""
                     SELECT pump_id, time, event, severity, score, alert_id
-                    FROM $__database.$__table
-                    WHERE $__timeFilter AND measure_name = '{TimestreamAlertMeasure}' AND {TimestreamPumps} AND event IN ('opened', 'escalated')
+                    FROM {Table}
+                    WHERE {AlertWindowStartTime} BETWEEN {GrafanaRange} AND time >= {GrafanaFrom}
+                      AND {Alerts} AND {TimestreamPumps} AND event IN ('opened', 'escalated')
                     ORDER BY time ASC
                     LIMIT 1000
                     """,
-                    TimestreamAlertsTable),
+                    S.AlertsTable),
             ]),
         new("alerts", "Alerts", "table", "",
             "The newest 200 alert events in the range with the explanation each carries: top features against the training baseline, vibration zone, likely cause.",
@@ -213,13 +219,14 @@ public static class DashboardPanels
                     LIMIT 200
                     """,
                     $"""
-                    SELECT time, pump_id, event, severity, score, threshold, alert_id, text
-                    FROM $__database.$__table
-                    WHERE $__timeFilter AND measure_name = '{TimestreamAlertMeasure}' AND {TimestreamPumps}
+                    SELECT time, pump_id, event, severity, score, threshold, alert_id, top_feature
+                    FROM {Table}
+                    WHERE {AlertWindowStartTime} BETWEEN {GrafanaRange} AND time >= {GrafanaFrom}
+                      AND {Alerts} AND {TimestreamPumps}
                     ORDER BY time DESC
                     LIMIT 200
                     """,
-                    TimestreamAlertsTable),
+                    S.AlertsTable),
             ]),
         new("readings_per_second", "Readings per second", "timeseries", "readings/s",
             "Readings stored per second of data time, all pumps, averaged over each time bucket.",
@@ -234,12 +241,12 @@ public static class DashboardPanels
                     """,
                     $"""
                     SELECT bin(time, $__interval_ms) AS time, count(*) * 1000.0 / to_milliseconds($__interval_ms) AS readings_per_second
-                    FROM $__database.$__table
-                    WHERE $__timeFilter AND measure_name = '{TimestreamReadingMeasure}'
+                    FROM {Table}
+                    WHERE $__timeFilter AND {Readings}
                     GROUP BY bin(time, $__interval_ms)
                     ORDER BY time ASC
                     """,
-                    TimestreamReadingsTable),
+                    S.ReadingsTable),
             ]),
         new("quarantined_by_reason", "Quarantined by reason", "barchart", "records",
             "Records set aside in the range, per reason; with the whole range chosen, every one, also those whose time could not be read.",
@@ -254,12 +261,12 @@ public static class DashboardPanels
                     """,
                     $"""
                     SELECT reason, count(*) AS quarantined
-                    FROM $__database.$__table
-                    WHERE $__timeFilter AND measure_name = '{TimestreamQuarantineMeasure}'
+                    FROM {Table}
+                    WHERE $__timeFilter AND {Quarantined}
                     GROUP BY reason
                     ORDER BY quarantined DESC, reason
                     """,
-                    TimestreamQuarantineTable),
+                    S.QuarantineTable),
             ]),
         new("windows_scored", "Windows scored", "timeseries", "windows",
             "Windows closed per time bucket, all pumps: scored, and stored without a score (too few readings, or before a model).",
@@ -273,13 +280,13 @@ public static class DashboardPanels
                     ORDER BY time_ms
                     """,
                     $"""
-                    SELECT bin(time, $__interval_ms) AS time, count(anomaly_score) AS scored, count(*) - count(anomaly_score) AS not_scored
-                    FROM $__database.$__table
-                    WHERE $__timeFilter AND measure_name = '{TimestreamWindowMeasure}'
-                    GROUP BY bin(time, $__interval_ms)
+                    SELECT bin({WindowEndTime}, $__interval_ms) AS time, count(score) AS scored, count(*) - count(score) AS not_scored
+                    FROM {Table}
+                    WHERE $__timeFilter AND {Windows}
+                    GROUP BY bin({WindowEndTime}, $__interval_ms)
                     ORDER BY time ASC
                     """,
-                    TimestreamWindowsTable),
+                    S.WindowsTable),
             ]),
     ];
 

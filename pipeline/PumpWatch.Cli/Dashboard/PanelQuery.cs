@@ -7,8 +7,10 @@ namespace PumpWatch.Cli.Dashboard;
 /// same for widths that divide a day) and <c>$all</c> (BOOLEAN) as parameters; <c>${sensor}</c> is replaced by a quoted
 /// column name from <see cref="DashboardPanels.Sensors"/> (an identifier cannot be a parameter) and <c>${pump_filter}</c>
 /// by <c>list_contains($pumps, pump_id)</c> with <c>$pumps</c> bound, or by <c>true</c> for every pump. The Timestream text uses
-/// Grafana's macros (<c>$__timeFilter</c>, <c>$__interval_ms</c>, <c>$__database</c>, <c>$__table</c>) and the dashboard
-/// variables <c>$pump</c> and <c>$sensor</c>.
+/// the Grafana Timestream plugin's macros (<c>$__timeFilter</c>, <c>$__interval_ms</c>, <c>$__database</c>,
+/// <c>$__table</c>: the database comes from the query's or the data source's configuration, never from the text), Grafana's
+/// <c>${__from}</c> and <c>${__to}</c> (epoch milliseconds) and the dashboard variables <c>$pump</c> and <c>$sensor</c>; its
+/// tables, columns and measure names are those <see cref="PumpWatch.Aws.Timestream.Store.TimestreamSchema"/> defines.
 /// </summary>
 /// <param name="RefId">Grafana's ref id (A, B, ...), also the key of this query's rows in the local API's answer.</param>
 /// <param name="DuckDbSql">The query over the DuckDB store.</param>

@@ -6,9 +6,8 @@ namespace PumpWatch.Aws.Tests.Conformance;
 
 /// <summary>
 /// What the official <c>@aws-sdk/client-timestream-write</c> and <c>-query</c> send and read, checked against the
-/// service models: the official side of the Timestream conformance cases, ready for our clients. To add ours, run the
-/// same input through <see cref="Conformance.RunAsync"/> with our client's call, e.g.
-/// <c>new ConformanceCase("timestream-write", "WriteRecords", "timestream", request, Canned.RecordsIngested)</c>.
+/// service models: the official side of the Timestream conformance cases, which <see cref="TimestreamConformanceTests"/>
+/// compares with our clients.
 /// Both SDKs discover the endpoint first, so each case compares two requests: DescribeEndpoints, then the operation
 /// at the address <see cref="CaptureServer"/> named (host:port, plain HTTP). Query's ClientToken is an idempotency
 /// token the JS SDK fills with a random UUID when the input has none: give one in the input, or ignore

@@ -37,6 +37,7 @@ public sealed class TimestreamResultReader : IResultReader
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentException.ThrowIfNullOrEmpty(options.DatabaseName);
+        ArgumentException.ThrowIfNullOrEmpty(options.ReadingsTable);
         _client = client;
         _options = options;
         _features = featureNames;
@@ -84,7 +85,7 @@ public sealed class TimestreamResultReader : IResultReader
 
     /// <summary>Readings in [From, To) of the pumps asked for, in time then pump order.</summary>
     internal string ReadingsSql(StoreQuery query) =>
-        Select(TimestreamSchema.ReadingsTable, TimestreamSchema.ReadingMeasure, query, TimestreamSchema.TimeColumn)
+        Select(_options.ReadingsTable, TimestreamSchema.ReadingMeasure, query, TimestreamSchema.TimeColumn)
         + " ORDER BY " + TimestreamSql.Identifier(TimestreamSchema.TimeColumn) + ", " + TimestreamSql.Identifier(TimestreamSchema.PumpId);
 
     /// <summary>Windows whose start (the record time) lies in [From, To), by end then pump.</summary>

@@ -62,12 +62,13 @@ public sealed class TimestreamResultWriter : IResultWriter
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentException.ThrowIfNullOrEmpty(options.DatabaseName);
         ArgumentException.ThrowIfNullOrEmpty(options.Site);
+        ArgumentException.ThrowIfNullOrEmpty(options.ReadingsTable);
         _batcher = new TimestreamWriteBatcher(client, options.MaxConcurrentWrites);
         _options = options;
         _features = featureNames;
         _time = timeProvider;
         _logger = logger ?? NullLogger.Instance;
-        _readings = new PendingTable(TimestreamSchema.ReadingsTable, TimestreamSchema.ReadingMeasure, options.Site);
+        _readings = new PendingTable(options.ReadingsTable, TimestreamSchema.ReadingMeasure, options.Site);
         _windows = new PendingTable(TimestreamSchema.WindowsTable, TimestreamSchema.WindowMeasure, options.Site);
         _alerts = new PendingTable(TimestreamSchema.AlertsTable, TimestreamSchema.AlertMeasure, options.Site);
         _quarantine = new PendingTable(TimestreamSchema.QuarantineTable, TimestreamSchema.QuarantineMeasure, options.Site);
