@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Measures a bootstrap against a local Lambda Runtime API (127.0.0.1, a free port): time from process start to its
-first GET /runtime/invocation/next (ready), CPU time up to then, and CPU time per invocation of a Kinesis tumbling-window
-event of RECORDS records (the developer guide's event shape, seeded readings). Linux only (/proc); Python 3 standard
-library only. Not a test: it prints numbers.
+first GET /runtime/invocation/next (ready: init done, the model loaded), CPU time up to then, and CPU time per ordinary
+(not final) invocation of a Kinesis tumbling-window event of RECORDS records (the developer guide's event shape, seeded
+readings of 200 pumps at 1 Hz). The same local server answers the function's Timestream WriteRecords calls
+(AWS_ENDPOINT_URL_TIMESTREAM_WRITE points at it), so an invocation runs the whole path: base64 decode, validation,
+window state, the store's writes, the returned state. Linux only (/proc); Python 3 standard library only. Not a test:
+it prints numbers. MODEL is a model file trained with the default one-minute windows (`pumpwatch train`).
 
-    python3 pipeline/PumpWatch.Lambda/measure-bootstrap.py pipeline/PumpWatch.Lambda/bin/deploy/linux-x64/publish/bootstrap
-    RECORDS=1000 INVOCATIONS=50 STARTS=10 python3 pipeline/PumpWatch.Lambda/measure-bootstrap.py BOOTSTRAP
+    pumpwatch demo --duration 10m --summary-json /dev/null   # or any `pumpwatch train ... --out model.json`
+    MODEL=model.json python3 pipeline/PumpWatch.Lambda/measure-bootstrap.py pipeline/PumpWatch.Lambda/bin/deploy/linux-x64/publish/bootstrap
+    MODEL=model.json RECORDS=1000 INVOCATIONS=50 STARTS=10 python3 pipeline/PumpWatch.Lambda/measure-bootstrap.py BOOTSTRAP
 """
 import base64, json, os, queue, random, statistics, subprocess, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,14 +18,15 @@ RECORDS = int(os.environ.get("RECORDS", "10000"))
 INVOCATIONS = int(os.environ.get("INVOCATIONS", "20"))
 STARTS = int(os.environ.get("STARTS", "5"))
 TICK = os.sysconf("SC_CLK_TCK")
+MODEL = os.path.abspath(os.environ.get("MODEL", "model.json"))
 
 
 def event(records, seed=42):
     rng = random.Random(seed)
     out = []
     for i in range(records):
-        pump = f"P-{i % 20 + 1:03d}"
-        t = 1777593600 + i // 20  # 2026-05-01T00:00:00Z
+        pump = f"P-{i % 200 + 1:03d}"
+        t = 1777593600 + i // 200  # 2026-05-01T00:00:00Z
         reading = {"pump_id": pump, "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t)),
                    "temperature": round(60 + rng.random() * 10, 3), "pressure": round(300 + rng.random() * 20, 2),
                    "flow_rate": round(600 + rng.random() * 50, 2), "vibration": round(1 + rng.random(), 3)}
@@ -32,8 +37,9 @@ def event(records, seed=42):
                     "eventSource": "aws:kinesis", "eventVersion": "1.0", "eventID": f"shardId-000000000006:{seq}",
                     "eventName": "aws:kinesis:record", "invokeIdentityArn": "arn:aws:iam::123456789012:role/pumpwatch-lambda",
                     "awsRegion": "us-east-1", "eventSourceARN": "arn:aws:kinesis:us-east-1:123456789012:stream/pumps"})
-    state = {f"P-{p:03d}": f"v1;n={p * 60}" for p in range(1, 21)}
-    return json.dumps({"Records": out, "window": {"start": "2026-05-01T00:00:00Z", "end": "2026-05-01T00:15:00Z"},
+    # A window already under way (the function's own marker, no pump state yet), so no shard state is loaded.
+    state = {"": "open"}
+    return json.dumps({"Records": out, "window": {"start": "2026-05-01T00:00:00Z", "end": "2026-05-01T00:01:00Z"},
                        "state": state, "shardId": "shardId-000000000006",
                        "eventSourceARN": "arn:aws:kinesis:us-east-1:123456789012:stream/pumps",
                        "isFinalInvokeForWindow": False, "isWindowTerminatedEarly": False}).encode()
@@ -70,6 +76,18 @@ def run(bootstrap, payload, invocations):
 
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            if self.headers.get("X-Amz-Target") == "Timestream_20181101.WriteRecords":
+                count = len(json.loads(body).get("Records", []))
+                reply = json.dumps({"RecordsIngested": {"Total": count, "MemoryStore": count, "MagneticStore": 0}}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/x-amz-json-1.0")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+                return
+            if self.path.endswith("/init/error"):
+                sys.stderr.write(f"measure-bootstrap.py: the bootstrap's init failed: {body.decode(errors='replace')}\n")
+                os._exit(1)
             answers.put((self.path, body))
             self.send_response(202)
             self.send_header("Content-Length", "2")
@@ -80,6 +98,12 @@ def run(bootstrap, payload, invocations):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PUMPWATCH_")}
     env["AWS_LAMBDA_RUNTIME_API"] = f"127.0.0.1:{server.server_address[1]}"
+    env.update({"PUMPWATCH_MODEL": MODEL, "PUMPWATCH_TUMBLING_WINDOW_SECONDS": "60", "PUMPWATCH_TIMESTREAM_DATABASE": "pumpwatch",
+                "PUMPWATCH_ALERT_TOPIC_ARN": "arn:aws:sns:us-east-1:123456789012:pumpwatch-alerts",
+                "PUMPWATCH_ALERT_STATE_TABLE": "pumpwatch-alert-state", "PUMPWATCH_SHARD_STATE_TABLE": "pumpwatch-shard-state",
+                "AWS_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "dummy", "AWS_SECRET_ACCESS_KEY": "dummy",
+                "AWS_EC2_METADATA_DISABLED": "true",
+                "AWS_ENDPOINT_URL_TIMESTREAM_WRITE": f"http://127.0.0.1:{server.server_address[1]}"})
     started = time.monotonic()
     child["p"] = subprocess.Popen([bootstrap], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -106,6 +130,8 @@ def main():
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
     bootstrap = os.path.abspath(sys.argv[1])
+    if not os.path.isfile(MODEL):
+        raise SystemExit(f"measure-bootstrap.py: MODEL={MODEL} is not a file; train one with `pumpwatch train` (one-minute windows)")
     payload = event(RECORDS)
     readies, start_cpus = [], []
     for _ in range(STARTS):

@@ -85,13 +85,14 @@ public sealed class VerbTests : IDisposable
     public void Demo_CtrlC_StopsFlushesAndStillSummarises()
     {
         using var demo = _cli.Start("demo", "--pumps", "2", "--speed", "300", "--db", "stop.duckdb", "--summary-json", "stop.json");
-        // Wait until it is streaming, then send SIGINT as a terminal's Ctrl+C would.
+        // Wait until it has streamed readings (its first status line: every 10 s when output is redirected), then send
+        // SIGINT as a terminal's Ctrl+C would. A fixed pause after the Store line failed CI once on a loaded machine.
         string? line;
-        while ((line = demo.StandardOutput.ReadLine()) is not null && !line.StartsWith("Store:", StringComparison.Ordinal))
+        while ((line = demo.StandardOutput.ReadLine()) is not null && !line.Contains("readings/s", StringComparison.Ordinal))
         {
         }
 
-        Thread.Sleep(1500);
+        Assert.NotNull(line);
         using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", demo.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
