@@ -24,6 +24,10 @@ public sealed class ReadingParser
     private readonly ValidationOptions _options;
     private readonly FieldNameCache _names = new();
 
+    // Scratch text for one field at a time, kept with the parser (which is not shared between threads) so that no
+    // record pays for zeroing stack buffers.
+    private readonly char[] _nameChars = new char[MaxNameChars];
+
     public ReadingParser(SensorCatalog sensors, PumpIdTable pumps, ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sensors);
@@ -39,7 +43,17 @@ public sealed class ReadingParser
     /// <param name="utf8">One JSON object.</param>
     /// <param name="reading">Reused output.</param>
     /// <param name="referenceMicros">"Now" for the future-skew check; <see cref="long.MaxValue"/> disables it (replay).</param>
-    public ParseOutcome Parse(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros)
+    public ParseOutcome Parse(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros) =>
+        Parse(utf8, reading, referenceMicros, flatScan: true);
+
+    /// <summary>
+    /// Decodes with <see cref="Utf8JsonReader"/> only, never trying <see cref="FlatJsonScanner"/> first: the reference
+    /// the tests hold the fast path to (the same outcome and reading for every input).
+    /// </summary>
+    internal ParseOutcome ParseWithReader(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros) =>
+        Parse(utf8, reading, referenceMicros, flatScan: false);
+
+    private ParseOutcome Parse(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros, bool flatScan)
     {
         ArgumentNullException.ThrowIfNull(reading);
         reading.Reset();
@@ -49,7 +63,30 @@ public sealed class ReadingParser
             return new(QuarantineReason.PayloadTooLarge, $"payload is {utf8.Length} bytes, limit {_options.MaxPayloadBytes}");
         }
 
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (flatScan)
+        {
+            // The scanner hands out only tokens the reader would hand out for the same bytes, and both run the same
+            // field handling, so any outcome it reaches is the reader's. What it handled before giving up is handled
+            // again below in the same order: catalog, pump table and name cache end as the reader alone leaves them.
+            var scanner = new FlatJsonScanner(utf8);
+            var outcome = ReadObject(ref scanner, reading);
+            if (!scanner.GaveUp)
+            {
+                if (!outcome.IsValid)
+                {
+                    return outcome;
+                }
+
+                if (!scanner.Read() && !scanner.GaveUp)
+                {
+                    return Validate(reading, referenceMicros);
+                }
+            }
+
+            reading.Reset();
+        }
+
+        var reader = new JsonReaderTokens(utf8);
         try
         {
             var outcome = ReadObject(ref reader, reading);
@@ -84,7 +121,8 @@ public sealed class ReadingParser
         return Validate(reading, referenceMicros);
     }
 
-    private ParseOutcome ReadObject(ref Utf8JsonReader reader, ParsedReading reading)
+    private ParseOutcome ReadObject<TTokens>(ref TTokens reader, ParsedReading reading)
+        where TTokens : IJsonTokens, allows ref struct
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -93,7 +131,7 @@ public sealed class ReadingParser
 
         var hasPump = false;
         var hasTime = false;
-        Span<char> name = stackalloc char[MaxNameChars];
+        Span<char> name = _nameChars;
         var ordinal = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -170,7 +208,8 @@ public sealed class ReadingParser
         return hasTime ? ParseOutcome.Valid : new(QuarantineReason.MissingTimestamp, "no timestamp field");
     }
 
-    private static bool TryCopyName(ref Utf8JsonReader reader, scoped Span<char> name, out int length)
+    private static bool TryCopyName<TTokens>(ref TTokens reader, Span<char> name, out int length)
+        where TTokens : IJsonTokens, allows ref struct
     {
         length = 0;
         if (reader.HasValueSequence || reader.ValueSpan.Length > name.Length)
@@ -201,7 +240,8 @@ public sealed class ReadingParser
         return true;
     }
 
-    private ParseOutcome ReadPumpId(ref Utf8JsonReader reader, ParsedReading reading)
+    private ParseOutcome ReadPumpId<TTokens>(ref TTokens reader, ParsedReading reading)
+        where TTokens : IJsonTokens, allows ref struct
     {
         Span<char> id = stackalloc char[MaxPumpIdChars];
         int length;
@@ -252,7 +292,8 @@ public sealed class ReadingParser
         return source.Length;
     }
 
-    private static ParseOutcome ReadTimestamp(ref Utf8JsonReader reader, ParsedReading reading)
+    private ParseOutcome ReadTimestamp<TTokens>(ref TTokens reader, ParsedReading reading)
+        where TTokens : IJsonTokens, allows ref struct
     {
         switch (reader.TokenType)
         {
@@ -281,7 +322,8 @@ public sealed class ReadingParser
         }
     }
 
-    private ParseOutcome ReadSensor(ref Utf8JsonReader reader, ParsedReading reading, int sensor)
+    private ParseOutcome ReadSensor<TTokens>(ref TTokens reader, ParsedReading reading, int sensor)
+        where TTokens : IJsonTokens, allows ref struct
     {
         // Numbers are never escaped in JSON, so the token's bytes are the number's text.
         if ((reader.HasValueSequence || !DecimalText.TryParse(reader.ValueSpan, out var value))
@@ -311,7 +353,8 @@ public sealed class ReadingParser
     /// counted; NaN or infinity text quarantines the record; other text quarantines it when the field is a known sensor
     /// (a sensor value must never vanish silently) and is ignored, and counted, for any other field (e.g. <c>"site"</c>).
     /// </summary>
-    private ParseOutcome ReadSensorText(ref Utf8JsonReader reader, ParsedReading reading, scoped ReadOnlySpan<char> name)
+    private ParseOutcome ReadSensorText<TTokens>(ref TTokens reader, ParsedReading reading, scoped ReadOnlySpan<char> name)
+        where TTokens : IJsonTokens, allows ref struct
     {
         Span<byte> text = stackalloc byte[MaxNumberTextBytes];
         var known = _sensors.TryGetIndex(name, out _);
