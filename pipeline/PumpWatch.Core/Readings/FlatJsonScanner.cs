@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -22,6 +23,14 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
     // DecimalText's limit: more digits and its m / 10^k is no longer exact, so such a number goes to the reader.
     private const int MaxDigits = 15;
 
+    /// <summary>
+    /// Every byte a flat record may hold: printable ASCII but the backslash, and JSON's white space. One vectorised pass
+    /// over the record checks them all, so none of the bytes the reader would unescape or check as UTF-8 (0x80 and
+    /// above, the backslash) or refuse (control characters, DEL) is met later, and string scans only look for their end.
+    /// </summary>
+    private static readonly SearchValues<byte> FlatBytes = SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b != '\\').Select(b => (byte)b), (byte)'\t', (byte)'\n', (byte)'\r']);
+
     private readonly ReadOnlySpan<byte> _json = utf8;
     private int _pos;
     private int _valueStart;
@@ -43,6 +52,11 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
         if (GaveUp)
         {
             return false;
+        }
+
+        if (TokenType == JsonTokenType.None && _json.ContainsAnyExcept(FlatBytes))
+        {
+            return Stop();
         }
 
         SkipWhiteSpace();
@@ -104,47 +118,56 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
     /// <summary>From an opening quote to its closing quote; false on anything the reader would unescape, check or refuse.</summary>
     private bool ReadString(JsonTokenType type)
     {
+        var json = _json;
         var start = _pos + 1;
-        for (var i = start; i < _json.Length; i++)
+        var i = start;
+        while (true)
         {
-            var b = _json[i];
-            if (b == '"')
-            {
-                _valueStart = start;
-                _valueLength = i - start;
-                _pos = i + 1;
-                return Token(type);
-            }
-
-            // Below 0x20 (control characters, which JSON forbids in strings), above 0x7E (DEL and every non-ASCII byte,
-            // which the reader would check as UTF-8) and the backslash (an escape) all go to the reader.
-            if ((uint)(b - 0x20) > 0x7E - 0x20 || b == '\\')
+            if ((uint)i >= (uint)json.Length)
             {
                 return false;
             }
-        }
 
-        return false;
+            // After the check of the whole record, a byte up to '"' is a space, '!', the quote, or a tab or line break,
+            // which JSON forbids inside strings (the reader says so); everything above is plain content.
+            var b = json[i];
+            if (b > '"' || b == ' ' || b == '!')
+            {
+                i++;
+                continue;
+            }
+
+            if (b != '"')
+            {
+                return false;
+            }
+
+            _valueStart = start;
+            _valueLength = i - start;
+            _pos = i + 1;
+            return Token(type);
+        }
     }
 
     /// <summary>-?(0|[1-9][0-9]*)(\.[0-9]+)? with at most <see cref="MaxDigits"/> digits; false on anything else.</summary>
     private bool ReadNumber()
     {
+        var json = _json;
         var start = _pos;
         var i = start;
-        if (i < _json.Length && _json[i] == '-')
+        if (i < json.Length && json[i] == '-')
         {
             i++;
         }
 
         var digitsStart = i;
-        if (i < _json.Length && _json[i] == '0')
+        if (i < json.Length && json[i] == '0')
         {
             i++;
         }
         else
         {
-            i = SkipDigits(i);
+            i = SkipDigits(json, i);
         }
 
         if (i == digitsStart)
@@ -153,10 +176,10 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
         }
 
         var digits = i - digitsStart;
-        if (i < _json.Length && _json[i] == '.')
+        if (i < json.Length && json[i] == '.')
         {
             var fractionStart = ++i;
-            i = SkipDigits(i);
+            i = SkipDigits(json, i);
             if (i == fractionStart)
             {
                 return false;
@@ -165,7 +188,7 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
             digits += i - fractionStart;
         }
 
-        if (digits > MaxDigits || (i < _json.Length && (_json[i] | 0x20) == 'e'))
+        if (digits > MaxDigits || (i < json.Length && (json[i] | 0x20) == 'e'))
         {
             return false;
         }
@@ -176,9 +199,9 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
         return Token(JsonTokenType.Number);
     }
 
-    private readonly int SkipDigits(int i)
+    private static int SkipDigits(ReadOnlySpan<byte> json, int i)
     {
-        while (i < _json.Length && (uint)(_json[i] - '0') <= 9)
+        while (i < json.Length && (uint)(json[i] - '0') <= 9)
         {
             i++;
         }
@@ -188,10 +211,14 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
 
     private void SkipWhiteSpace()
     {
-        while (_pos < _json.Length && _json[_pos] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        var json = _json;
+        var i = _pos;
+        while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
         {
-            _pos++;
+            i++;
         }
+
+        _pos = i;
     }
 
     private bool Consume(byte expected)

@@ -23,10 +23,14 @@ public sealed class ReadingParser
     private readonly PumpIdTable _pumps;
     private readonly ValidationOptions _options;
     private readonly FieldNameCache _names = new();
+    private readonly PumpIdCache _pumpIds = new();
 
     // Scratch text for one field at a time, kept with the parser (which is not shared between threads) so that no
     // record pays for zeroing stack buffers.
     private readonly char[] _nameChars = new char[MaxNameChars];
+    private readonly char[] _pumpIdChars = new char[MaxPumpIdChars * 3];
+    private readonly char[] _normalPumpId = new char[MaxPumpIdChars];
+    private readonly byte[] _timestampBytes = new byte[MaxTimestampBytes];
 
     public ReadingParser(SensorCatalog sensors, PumpIdTable pumps, ValidationOptions? options = null)
     {
@@ -243,7 +247,15 @@ public sealed class ReadingParser
     private ParseOutcome ReadPumpId<TTokens>(ref TTokens reader, ParsedReading reading)
         where TTokens : IJsonTokens, allows ref struct
     {
-        Span<char> id = stackalloc char[MaxPumpIdChars];
+        // A string or number token read as it stands (no escapes) names the same pump whenever its bytes recur.
+        var cacheable = reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped && !reader.HasValueSequence;
+        if (cacheable && _pumpIds.Find(reader.ValueSpan) is { } known)
+        {
+            reading.PumpId = known;
+            return ParseOutcome.Valid;
+        }
+
+        Span<char> id = _pumpIdChars;
         int length;
         switch (reader.TokenType)
         {
@@ -253,14 +265,12 @@ public sealed class ReadingParser
                     return new(QuarantineReason.MissingPumpId, $"pump_id longer than {MaxPumpIdChars} characters");
                 }
 
-                Span<char> wide = stackalloc char[MaxPumpIdChars * 3];
-                length = reader.CopyString(wide);
+                length = reader.CopyString(id);
                 if (length > MaxPumpIdChars)
                 {
                     return new(QuarantineReason.MissingPumpId, $"pump_id longer than {MaxPumpIdChars} characters");
                 }
 
-                wide[..length].CopyTo(id);
                 break;
             case JsonTokenType.Number:
                 var raw = reader.ValueSpan;
@@ -275,7 +285,7 @@ public sealed class ReadingParser
                 return new(QuarantineReason.MissingPumpId, $"pump_id is {reader.TokenType}, not a string or number");
         }
 
-        Span<char> normal = stackalloc char[MaxPumpIdChars];
+        Span<char> normal = _normalPumpId;
         var trimmed = normal[..PumpIds.Normalize(id[..length], normal)];
         if (trimmed.IsEmpty)
         {
@@ -283,13 +293,12 @@ public sealed class ReadingParser
         }
 
         reading.PumpId = _pumps.Intern(trimmed);
-        return ParseOutcome.Valid;
-    }
+        if (cacheable)
+        {
+            _pumpIds.Add(reader.ValueSpan, reading.PumpId);
+        }
 
-    private static int CopyRaw(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        source.CopyTo(destination);
-        return source.Length;
+        return ParseOutcome.Valid;
     }
 
     private ParseOutcome ReadTimestamp<TTokens>(ref TTokens reader, ParsedReading reading)
@@ -298,15 +307,14 @@ public sealed class ReadingParser
         switch (reader.TokenType)
         {
             case JsonTokenType.String when !reader.HasValueSequence && reader.ValueSpan.Length <= MaxTimestampBytes:
-                Span<byte> text = stackalloc byte[MaxTimestampBytes];
-                var length = reader.ValueIsEscaped ? reader.CopyString(text) : CopyRaw(reader.ValueSpan, text);
-                if (EventTime.TryParseIso(text[..length], out var micros))
+                var text = reader.ValueIsEscaped ? _timestampBytes.AsSpan(0, reader.CopyString(_timestampBytes)) : reader.ValueSpan;
+                if (EventTime.TryParseIso(text, out var micros))
                 {
                     reading.Timestamp = micros;
                     return ParseOutcome.Valid;
                 }
 
-                return new(QuarantineReason.BadTimestamp, $"timestamp '{Printable(text[..length])}' is not ISO-8601");
+                return new(QuarantineReason.BadTimestamp, $"timestamp '{Printable(text)}' is not ISO-8601");
             case JsonTokenType.String:
                 return new(QuarantineReason.BadTimestamp, $"timestamp is a string of {reader.ValueSpan.Length} bytes or more, not an ISO-8601 time");
             case JsonTokenType.Number:

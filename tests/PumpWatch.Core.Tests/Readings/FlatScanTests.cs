@@ -38,6 +38,7 @@ public sealed class FlatScanTests
 
     [Theory]
     [InlineData(Tutorial)]
+    [InlineData("""{"pump_id": 1, "timestamp": "2026-05-01T00:00:00", "temperature": 66.677, "pressure": 318.07, "flow_rate": 656.33, "vibration": 1.7469}""")]
     [InlineData(" {\r\n\t\"pump_id\" : 17 ,\"timestamp\":1777636800250, \"vibration\":-0.0 , \"site\":\"north\"}\n")]
     [InlineData("""{"pump_id":"1.0","timestamp":"2026-05-01 12:00","temperature":"67.079","vibration":999999999999999}""")]
     [InlineData("""{"pump_id":"a","pump_id":"b","timestamp":"2026-05-01T12:00:00Z","vibration":1,"vibration":2}""")]
