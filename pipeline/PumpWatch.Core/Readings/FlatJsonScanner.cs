@@ -11,8 +11,10 @@ namespace PumpWatch.Core.Readings;
 /// and the parser reads the record again from the start with <see cref="Utf8JsonReader"/>.
 /// </summary>
 /// <remarks>
-/// The reader's own machinery (token state, comment handling, UTF-8 and escape checks) was about half of the parse time
-/// in a profile of the Lambda handler; this skips it for the common case. It is stricter than the reader everywhere, so
+/// The reader's own machinery (token state, comment handling, UTF-8 and escape checks) was 28% of a Lambda invocation,
+/// 44% of the parse, in a CPU profile of the handler over 10,000 records; this skips it for the common case. Measured
+/// here, string scanning is a plain byte loop: a vectorised search per string cost more than it saved on strings this
+/// short (names and values of 5-30 bytes). It is stricter than the reader everywhere, so
 /// whatever it accepts the reader accepts as the same tokens: a value is handed out only once the byte after it (past
 /// white space) is a comma or the closing brace, and any part of a record the reader might refuse or read differently
 /// (a byte above 0x7F, a control character, a backslash, a comment, a BOM, nesting, a literal, an exponent, truncation)

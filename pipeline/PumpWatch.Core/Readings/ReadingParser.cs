@@ -4,7 +4,9 @@ using System.Text.Json;
 namespace PumpWatch.Core.Readings;
 
 /// <summary>
-/// Decodes the tutorial's JSON reading from UTF-8 bytes with <see cref="Utf8JsonReader"/> and validates it.
+/// Decodes the tutorial's JSON reading from UTF-8 bytes and validates it: a flat record of plain ASCII text and plain
+/// decimals through <see cref="FlatJsonScanner"/>, anything else through <see cref="Utf8JsonReader"/>, with the same
+/// outcome either way.
 /// Never throws on data: every problem becomes a <see cref="ParseOutcome"/> with a reason code.
 /// A valid record of a known pump with known sensors allocates nothing.
 /// </summary>
