@@ -11,6 +11,10 @@ public static class EventTime
     public const long MicrosPerSecond = 1_000_000;
     public const long MicrosPerMinute = 60 * MicrosPerSecond;
 
+    // Days before each month, common and leap years.
+    private static readonly int[] DaysToMonth365 = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+    private static readonly int[] DaysToMonth366 = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366];
+
     public static long FromDateTimeOffset(DateTimeOffset value) =>
         (value.UtcTicks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
 
@@ -88,14 +92,24 @@ public static class EventTime
             }
         }
 
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
-            || hour > 23 || minute > 59 || second > 59)
+        if (year < 1 || month is < 1 or > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
-        var ticks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks + fractionTicks
-            - (offsetMinutes * TimeSpan.TicksPerMinute);
+        // The proleptic Gregorian arithmetic DateTime itself uses (days before the year, then before the month),
+        // without its argument checks and tick conversions: this runs once per reading.
+        var leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        var daysToMonth = leap ? DaysToMonth366 : DaysToMonth365;
+        if (day > daysToMonth[month] - daysToMonth[month - 1])
+        {
+            return false;
+        }
+
+        var yearsBefore = year - 1;
+        long days = (yearsBefore * 365) + (yearsBefore / 4) - (yearsBefore / 100) + (yearsBefore / 400) + daysToMonth[month - 1] + day - 1;
+        var ticks = (days * TimeSpan.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
+            + (second * TimeSpan.TicksPerSecond) + fractionTicks - (offsetMinutes * TimeSpan.TicksPerMinute);
         micros = (ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
         return true;
     }

@@ -4,7 +4,9 @@ using System.Text.Json;
 namespace PumpWatch.Core.Readings;
 
 /// <summary>
-/// Decodes the tutorial's JSON reading from UTF-8 bytes with <see cref="Utf8JsonReader"/> and validates it.
+/// Decodes the tutorial's JSON reading from UTF-8 bytes and validates it: a flat record of plain ASCII text and plain
+/// decimals through <see cref="FlatJsonScanner"/>, anything else through <see cref="Utf8JsonReader"/>, with the same
+/// outcome either way.
 /// Never throws on data: every problem becomes a <see cref="ParseOutcome"/> with a reason code.
 /// A valid record of a known pump with known sensors allocates nothing.
 /// </summary>
@@ -23,6 +25,14 @@ public sealed class ReadingParser
     private readonly PumpIdTable _pumps;
     private readonly ValidationOptions _options;
     private readonly FieldNameCache _names = new();
+    private readonly PumpIdCache _pumpIds = new();
+
+    // Scratch text for one field at a time, kept with the parser (which is not shared between threads) so that no
+    // record pays for zeroing stack buffers.
+    private readonly char[] _nameChars = new char[MaxNameChars];
+    private readonly char[] _pumpIdChars = new char[MaxPumpIdChars * 3];
+    private readonly char[] _normalPumpId = new char[MaxPumpIdChars];
+    private readonly byte[] _timestampBytes = new byte[MaxTimestampBytes];
 
     public ReadingParser(SensorCatalog sensors, PumpIdTable pumps, ValidationOptions? options = null)
     {
@@ -39,7 +49,17 @@ public sealed class ReadingParser
     /// <param name="utf8">One JSON object.</param>
     /// <param name="reading">Reused output.</param>
     /// <param name="referenceMicros">"Now" for the future-skew check; <see cref="long.MaxValue"/> disables it (replay).</param>
-    public ParseOutcome Parse(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros)
+    public ParseOutcome Parse(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros) =>
+        Parse(utf8, reading, referenceMicros, flatScan: true);
+
+    /// <summary>
+    /// Decodes with <see cref="Utf8JsonReader"/> only, never trying <see cref="FlatJsonScanner"/> first: the reference
+    /// the tests hold the fast path to (the same outcome and reading for every input).
+    /// </summary>
+    internal ParseOutcome ParseWithReader(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros) =>
+        Parse(utf8, reading, referenceMicros, flatScan: false);
+
+    private ParseOutcome Parse(ReadOnlySpan<byte> utf8, ParsedReading reading, long referenceMicros, bool flatScan)
     {
         ArgumentNullException.ThrowIfNull(reading);
         reading.Reset();
@@ -49,7 +69,30 @@ public sealed class ReadingParser
             return new(QuarantineReason.PayloadTooLarge, $"payload is {utf8.Length} bytes, limit {_options.MaxPayloadBytes}");
         }
 
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (flatScan)
+        {
+            // The scanner hands out only tokens the reader would hand out for the same bytes, and both run the same
+            // field handling, so any outcome it reaches is the reader's. What it handled before giving up is handled
+            // again below in the same order: catalog, pump table and name cache end as the reader alone leaves them.
+            var scanner = new FlatJsonScanner(utf8);
+            var outcome = ReadObject(ref scanner, reading);
+            if (!scanner.GaveUp)
+            {
+                if (!outcome.IsValid)
+                {
+                    return outcome;
+                }
+
+                if (!scanner.Read() && !scanner.GaveUp)
+                {
+                    return Validate(reading, referenceMicros);
+                }
+            }
+
+            reading.Reset();
+        }
+
+        var reader = new JsonReaderTokens(utf8);
         try
         {
             var outcome = ReadObject(ref reader, reading);
@@ -84,7 +127,8 @@ public sealed class ReadingParser
         return Validate(reading, referenceMicros);
     }
 
-    private ParseOutcome ReadObject(ref Utf8JsonReader reader, ParsedReading reading)
+    private ParseOutcome ReadObject<TTokens>(ref TTokens reader, ParsedReading reading)
+        where TTokens : IJsonTokens, allows ref struct
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -93,7 +137,7 @@ public sealed class ReadingParser
 
         var hasPump = false;
         var hasTime = false;
-        Span<char> name = stackalloc char[MaxNameChars];
+        Span<char> name = _nameChars;
         var ordinal = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -170,7 +214,8 @@ public sealed class ReadingParser
         return hasTime ? ParseOutcome.Valid : new(QuarantineReason.MissingTimestamp, "no timestamp field");
     }
 
-    private static bool TryCopyName(ref Utf8JsonReader reader, scoped Span<char> name, out int length)
+    private static bool TryCopyName<TTokens>(ref TTokens reader, Span<char> name, out int length)
+        where TTokens : IJsonTokens, allows ref struct
     {
         length = 0;
         if (reader.HasValueSequence || reader.ValueSpan.Length > name.Length)
@@ -201,9 +246,18 @@ public sealed class ReadingParser
         return true;
     }
 
-    private ParseOutcome ReadPumpId(ref Utf8JsonReader reader, ParsedReading reading)
+    private ParseOutcome ReadPumpId<TTokens>(ref TTokens reader, ParsedReading reading)
+        where TTokens : IJsonTokens, allows ref struct
     {
-        Span<char> id = stackalloc char[MaxPumpIdChars];
+        // A string or number token read as it stands (no escapes) names the same pump whenever its bytes recur.
+        var cacheable = reader.TokenType is JsonTokenType.String or JsonTokenType.Number && !reader.ValueIsEscaped && !reader.HasValueSequence;
+        if (cacheable && _pumpIds.Find(reader.ValueSpan) is { } known)
+        {
+            reading.PumpId = known;
+            return ParseOutcome.Valid;
+        }
+
+        Span<char> id = _pumpIdChars;
         int length;
         switch (reader.TokenType)
         {
@@ -213,14 +267,12 @@ public sealed class ReadingParser
                     return new(QuarantineReason.MissingPumpId, $"pump_id longer than {MaxPumpIdChars} characters");
                 }
 
-                Span<char> wide = stackalloc char[MaxPumpIdChars * 3];
-                length = reader.CopyString(wide);
+                length = reader.CopyString(id);
                 if (length > MaxPumpIdChars)
                 {
                     return new(QuarantineReason.MissingPumpId, $"pump_id longer than {MaxPumpIdChars} characters");
                 }
 
-                wide[..length].CopyTo(id);
                 break;
             case JsonTokenType.Number:
                 var raw = reader.ValueSpan;
@@ -235,7 +287,7 @@ public sealed class ReadingParser
                 return new(QuarantineReason.MissingPumpId, $"pump_id is {reader.TokenType}, not a string or number");
         }
 
-        Span<char> normal = stackalloc char[MaxPumpIdChars];
+        Span<char> normal = _normalPumpId;
         var trimmed = normal[..PumpIds.Normalize(id[..length], normal)];
         if (trimmed.IsEmpty)
         {
@@ -243,29 +295,28 @@ public sealed class ReadingParser
         }
 
         reading.PumpId = _pumps.Intern(trimmed);
+        if (cacheable)
+        {
+            _pumpIds.Add(reader.ValueSpan, reading.PumpId);
+        }
+
         return ParseOutcome.Valid;
     }
 
-    private static int CopyRaw(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        source.CopyTo(destination);
-        return source.Length;
-    }
-
-    private static ParseOutcome ReadTimestamp(ref Utf8JsonReader reader, ParsedReading reading)
+    private ParseOutcome ReadTimestamp<TTokens>(ref TTokens reader, ParsedReading reading)
+        where TTokens : IJsonTokens, allows ref struct
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String when !reader.HasValueSequence && reader.ValueSpan.Length <= MaxTimestampBytes:
-                Span<byte> text = stackalloc byte[MaxTimestampBytes];
-                var length = reader.ValueIsEscaped ? reader.CopyString(text) : CopyRaw(reader.ValueSpan, text);
-                if (EventTime.TryParseIso(text[..length], out var micros))
+                var text = reader.ValueIsEscaped ? _timestampBytes.AsSpan(0, reader.CopyString(_timestampBytes)) : reader.ValueSpan;
+                if (EventTime.TryParseIso(text, out var micros))
                 {
                     reading.Timestamp = micros;
                     return ParseOutcome.Valid;
                 }
 
-                return new(QuarantineReason.BadTimestamp, $"timestamp '{Printable(text[..length])}' is not ISO-8601");
+                return new(QuarantineReason.BadTimestamp, $"timestamp '{Printable(text)}' is not ISO-8601");
             case JsonTokenType.String:
                 return new(QuarantineReason.BadTimestamp, $"timestamp is a string of {reader.ValueSpan.Length} bytes or more, not an ISO-8601 time");
             case JsonTokenType.Number:
@@ -281,7 +332,8 @@ public sealed class ReadingParser
         }
     }
 
-    private ParseOutcome ReadSensor(ref Utf8JsonReader reader, ParsedReading reading, int sensor)
+    private ParseOutcome ReadSensor<TTokens>(ref TTokens reader, ParsedReading reading, int sensor)
+        where TTokens : IJsonTokens, allows ref struct
     {
         // Numbers are never escaped in JSON, so the token's bytes are the number's text.
         if ((reader.HasValueSequence || !DecimalText.TryParse(reader.ValueSpan, out var value))
@@ -311,7 +363,8 @@ public sealed class ReadingParser
     /// counted; NaN or infinity text quarantines the record; other text quarantines it when the field is a known sensor
     /// (a sensor value must never vanish silently) and is ignored, and counted, for any other field (e.g. <c>"site"</c>).
     /// </summary>
-    private ParseOutcome ReadSensorText(ref Utf8JsonReader reader, ParsedReading reading, scoped ReadOnlySpan<char> name)
+    private ParseOutcome ReadSensorText<TTokens>(ref TTokens reader, ParsedReading reading, scoped ReadOnlySpan<char> name)
+        where TTokens : IJsonTokens, allows ref struct
     {
         Span<byte> text = stackalloc byte[MaxNumberTextBytes];
         var known = _sensors.TryGetIndex(name, out _);
