@@ -22,7 +22,7 @@ public sealed class HostileInputTests
     public void Process_HostileRecordsAndEveryTruncation_NeverThrow_AndTheNextValidReadingIsAccepted()
     {
         var pipeline = new DetectionPipeline(PipelineOptions.Default, new NullSink());
-        var records = Gen.Sample(HostileJson.Record, GeneratorSize, new Rnd(Seed), Records);
+        var records = Gen.Sample(HostileJson.Record, Records, new Rnd(Seed), GeneratorSize);
         var probe = 0L;
         long inputs = 0;
         foreach (var record in records)
