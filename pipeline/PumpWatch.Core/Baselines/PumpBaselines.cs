@@ -172,7 +172,7 @@ public sealed class PumpBaselines
         return new PumpBaseline(flow, pressure, coefficients, center, scale, rows.Count);
     }
 
-    /// <summary>Least squares of the sensor's mean on its regressors (minimum norm, via SVD), and the residuals.</summary>
+    /// <summary>Least squares of the sensor's mean on its regressors, and the residuals.</summary>
     private static (double[] Beta, List<double> Residuals) FitLevel(ResidualLayout layout, int r, double[] data, IReadOnlyList<long> starts, List<int> rows, double flow)
     {
         var width = layout.Inputs.Count;
@@ -202,9 +202,17 @@ public sealed class PumpBaselines
         }
         else
         {
+            // Normal equations: k is at most 6 while the windows run to tens of thousands for the fleet. A ridge of a
+            // billionth of the trace keeps a degenerate design (a pump held at one flow) solvable without moving a sound fit.
             var a = Matrix<double>.Build.DenseOfRowArrays(design);
-            var solution = a.Svd(computeVectors: true).Solve(Vector<double>.Build.DenseOfEnumerable(target));
-            beta = solution.ToArray();
+            var gram = a.TransposeThisAndMultiply(a);
+            var ridge = 1e-9 * gram.Trace();
+            for (var c = 0; c < k; c++)
+            {
+                gram[c, c] += ridge;
+            }
+
+            beta = gram.Solve(a.TransposeThisAndMultiply(Vector<double>.Build.DenseOfEnumerable(target))).ToArray();
         }
 
         var residuals = new List<double>(design.Count);
