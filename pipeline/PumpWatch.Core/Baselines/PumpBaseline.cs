@@ -48,7 +48,10 @@ public sealed class PumpBaseline
     /// <summary>The pump's running pressure (median over its running windows); NaN without flow and pressure sensors.</summary>
     public double RunningPressure { get; }
 
-    /// <summary>Per residual: the level fit's coefficients (see <see cref="ResidualLayout.RegressorCount"/>), empty for other kinds.</summary>
+    /// <summary>
+    /// Per residual: the level fit's coefficients (see <see cref="ResidualLayout.CoefficientCount"/>), the spread fit's
+    /// (<see cref="ResidualLayout.SpreadRegressors"/>), empty for the other kinds.
+    /// </summary>
     public IReadOnlyList<double[]> Coefficients { get; }
 
     public IReadOnlyList<double> Center { get; }
@@ -109,17 +112,18 @@ public sealed class PumpBaseline
                     var y = inputs[layout.MeanInput[r]];
                     var beta = Coefficients[r];
                     var count = layout.RegressorCount(r);
-                    layout.Regressors(r, inputs, windowStart, RunningFlow, x[..count]);
-                    var fit = 0.0;
-                    for (var k = 0; k < count; k++)
+                    layout.Regressors(inputs, windowStart, RunningFlow, x[..count]);
+                    value = (y - Dot(beta, x[..count]) - Center[r]) / Scale[r];
+                    if (count < beta.Length && inputs[layout.TemperatureSlope] < -beta[count])
                     {
-                        fit += beta[k] * x[k];
+                        // A cooling motor: what is left of its warmth is no evidence of overheating.
+                        value = Math.Min(value, 0);
                     }
 
-                    value = (y - fit - Center[r]) / Scale[r];
                     break;
                 case ResidualKind.Spread:
-                    value = (inputs[layout.RangeInput[r]] - Center[r]) / Scale[r];
+                    var trend = Math.Abs(inputs[layout.SlopeInput[r]]);
+                    value = (inputs[layout.RangeInput[r]] - Coefficients[r][0] - (Coefficients[r][1] * (double.IsNaN(trend) ? 0 : trend)) - Center[r]) / Scale[r];
                     break;
                 case ResidualKind.Stuck:
                     // Half the expected readings at least: a sensor seen once or twice has no spread to lose.
@@ -140,6 +144,17 @@ public sealed class PumpBaseline
         }
 
         return largest;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var sum = 0.0;
+        for (var k = 0; k < b.Length; k++)
+        {
+            sum += a[k] * b[k];
+        }
+
+        return sum;
     }
 
     /// <summary>The evidence of one residual z: its value in the counting direction, 0 when NaN or the other way.</summary>

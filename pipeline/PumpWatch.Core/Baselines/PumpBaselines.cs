@@ -13,8 +13,17 @@ public sealed class PumpBaselines
     /// <summary>Running windows a pump needs to get its own baseline.</summary>
     public const int MinWindows = 30;
 
-    /// <summary>Smallest scale of a missing-share residual: one message in ten missing is one unit.</summary>
-    public const double MissingScaleFloor = 0.1;
+    /// <summary>
+    /// Smallest scale of a missing-share residual: one message in forty missing is one unit, so a sensor missing from a
+    /// third of a pump's messages, when its healthy messages always carry it, stands far out.
+    /// </summary>
+    public const double MissingScaleFloor = 0.025;
+
+    /// <summary>
+    /// Residual deviations that close half the gap between a window's isolation score and 1 past the envelope's dead zone:
+    /// residuals run to tens of deviations for a fault, so the score keeps its resolution where thresholds fall.
+    /// </summary>
+    public const double EvidenceHalfDistance = 8;
 
     // Smallest scale of a level or spread residual relative to the sensor's level: a sensor that was nearly constant in
     // training still needs a unit, and a thousandth of its size makes any real change stand out.
@@ -149,9 +158,16 @@ public sealed class PumpBaselines
             {
                 case ResidualKind.Level:
                     (coefficients[r], values) = FitLevel(layout, r, data, starts, rows, flow);
+                    if (layout.IsTemperatureLevel(r))
+                    {
+                        var slopes = rows.Select(i => data[(i * width) + layout.TemperatureSlope]).ToList();
+                        var slopeScale = RobustStatistics.Scale(slopes, RobustStatistics.Median(slopes));
+                        coefficients[r] = [.. coefficients[r], double.IsNaN(slopeScale) ? 0 : slopeScale];
+                    }
+
                     break;
                 case ResidualKind.Spread:
-                    values = rows.Select(i => data[(i * width) + layout.RangeInput[r]]).ToList();
+                    (coefficients[r], values) = FitSpread(layout, r, data, rows);
                     break;
                 case ResidualKind.Stuck:
                     center[r] = rows.Count == 0 ? 0 : (double)rows.Count(i => data[(i * width) + layout.PresentInput[r]] >= 0.5 && data[(i * width) + layout.RangeInput[r]] == 0) / rows.Count;
@@ -180,19 +196,43 @@ public sealed class PumpBaselines
         var x = new double[k];
         var design = new List<double[]>();
         var target = new List<double>();
-        var used = new List<int>();
         foreach (var i in rows)
         {
             var inputs = data.AsSpan(i * width, width);
             var y = inputs[layout.MeanInput[r]];
-            layout.Regressors(r, inputs, starts[i], flow, x);
+            layout.Regressors(inputs, starts[i], flow, x);
             if (double.IsFinite(y) && x.All(double.IsFinite))
             {
                 design.Add((double[])x.Clone());
                 target.Add(y);
-                used.Add(i);
             }
         }
+
+        return LeastSquares(design, target, k);
+    }
+
+    /// <summary>Least squares of the sensor's range on 1 and its absolute slope, and the residuals.</summary>
+    private static (double[] Beta, List<double> Residuals) FitSpread(ResidualLayout layout, int r, double[] data, List<int> rows)
+    {
+        var width = layout.Inputs.Count;
+        var design = new List<double[]>();
+        var target = new List<double>();
+        foreach (var i in rows)
+        {
+            var y = data[(i * width) + layout.RangeInput[r]];
+            var slope = data[(i * width) + layout.SlopeInput[r]];
+            if (double.IsFinite(y) && double.IsFinite(slope))
+            {
+                design.Add([1, Math.Abs(slope)]);
+                target.Add(y);
+            }
+        }
+
+        return LeastSquares(design, target, ResidualLayout.SpreadRegressors);
+    }
+
+    private static (double[] Beta, List<double> Residuals) LeastSquares(List<double[]> design, List<double> target, int k)
+    {
 
         var beta = new double[k];
         if (design.Count < k + 2)

@@ -9,10 +9,14 @@ namespace PumpWatch.Core.Baselines;
 /// window mean minus a least-squares fit on flow (q, q^2 with q the flow over the pump's running flow; the pump and
 /// system curves and power ~ speed^3 are smooth in q over a running pump's range), so a load or set-point change moves
 /// along the curve and is not an anomaly while a seal leak (pressure down at unchanged flow) is. Temperature's fit also
-/// takes the window's slope (a first-order thermal lag: target = T + tau dT/dt, tau fitted) and only a rise counts.
+/// counts only a rise, and only while the motor is not cooling (its slope more than one of its own healthy slope
+/// deviations below zero): a motor still warm after its load dropped is not overheating, a motor steady or rising above
+/// what its load explains is. (A fit on the slope, T + tau dT/dt, was tried: the slope over a few readings is too
+/// noisy, least squares shrinks tau towards 0, and the fit's residual scale grew five-fold.)
 /// With <see cref="Daily"/> (a training period of at least a day), levels also fit the time of day (sin, cos), which
 /// takes the site's daily ambient cycle out of temperature. Without a flow sensor a level is the mean against the
-/// pump's own median.
+/// pump's own median. A spread is the window's range less what its trend explains (a fit on the absolute slope), so a
+/// motor warming after a start is not noise while a spike or a burst is.
 /// </summary>
 public sealed class ResidualLayout
 {
@@ -33,11 +37,13 @@ public sealed class ResidualLayout
         var mean = new List<int>();
         var range = new List<int>();
         var present = new List<int>();
+        var slope = new List<int>();
         foreach (var sensor in Sensors)
         {
             mean.Add(Input($"{sensor}.mean"));
             range.Add(Input($"{sensor}.range"));
             present.Add(Input($"{sensor}.present_share"));
+            slope.Add(Input($"{sensor}.slope_per_min"));
         }
 
         if (HasFlow)
@@ -55,6 +61,7 @@ public sealed class ResidualLayout
 
         TemperatureSlope = HasFlow && sensors.Contains(TutorialSensors.Temperature) ? Input($"{TutorialSensors.Temperature}.slope_per_min") : -1;
         var meanOf = new List<int>();
+        var slopeOf = new List<int>();
         var rangeOf = new List<int>();
         var presentOf = new List<int>();
         for (var s = 0; s < Sensors.Count; s++)
@@ -66,6 +73,7 @@ public sealed class ResidualLayout
                 meanOf.Add(mean[s]);
                 rangeOf.Add(range[s]);
                 presentOf.Add(present[s]);
+                slopeOf.Add(slope[s]);
             }
 
             if (!(HasFlow && sensor == TutorialSensors.FlowRate))
@@ -84,6 +92,7 @@ public sealed class ResidualLayout
         MeanInput = meanOf.ToArray();
         RangeInput = rangeOf.ToArray();
         PresentInput = presentOf.ToArray();
+        SlopeInput = slopeOf.ToArray();
     }
 
     /// <summary>The sensors the residuals describe, in order.</summary>
@@ -101,9 +110,8 @@ public sealed class ResidualLayout
 
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>Regressors of a level fit: 1, q, q^2 with flow; temperature's slope; sin, cos of the time of day when daily.</summary>
-    public int RegressorCount(int residual) =>
-        (HasFlow ? 3 : 1) + (IsTemperatureLevel(residual) ? 1 : 0) + (Daily ? 2 : 0);
+    /// <summary>Regressors of a level fit: 1, q, q^2 with flow; sin, cos of the time of day when daily.</summary>
+    public int RegressorCount(int residual) => (HasFlow ? 3 : 1) + (Daily ? 2 : 0);
 
     internal bool HasPressure { get; }
 
@@ -125,11 +133,19 @@ public sealed class ResidualLayout
 
     internal int[] PresentInput { get; }
 
+    internal int[] SlopeInput { get; }
+
+    /// <summary>Coefficients a level residual keeps: its fit, and for temperature its healthy slope's robust scale last.</summary>
+    public int CoefficientCount(int residual) => RegressorCount(residual) + (IsTemperatureLevel(residual) ? 1 : 0);
+
+    /// <summary>Regressors of a spread fit: 1 and the window's absolute slope, as a steady trend widens a window's range.</summary>
+    public const int SpreadRegressors = 2;
+
     internal bool IsTemperatureLevel(int residual) =>
         TemperatureSlope >= 0 && Residuals[residual].Kind == ResidualKind.Level && Residuals[residual].Sensor == TutorialSensors.Temperature;
 
-    /// <summary>The regressors of level residual <paramref name="residual"/> for one window into <paramref name="x"/>.</summary>
-    internal void Regressors(int residual, ReadOnlySpan<double> inputs, long windowStart, double runningFlow, Span<double> x)
+    /// <summary>The regressors of a level fit for one window into <paramref name="x"/>.</summary>
+    internal void Regressors(ReadOnlySpan<double> inputs, long windowStart, double runningFlow, Span<double> x)
     {
         var i = 0;
         x[i++] = 1;
@@ -138,11 +154,6 @@ public sealed class ResidualLayout
             var q = inputs[FlowMean] / runningFlow;
             x[i++] = q;
             x[i++] = q * q;
-        }
-
-        if (IsTemperatureLevel(residual))
-        {
-            x[i++] = inputs[TemperatureSlope];
         }
 
         if (Daily)

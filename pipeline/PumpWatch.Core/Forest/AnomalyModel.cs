@@ -105,7 +105,7 @@ public sealed class AnomalyModel
 
     /// <summary>Trains scaler, forest and threshold on <paramref name="rows"/> (row-major, one column per feature; NaN allowed).</summary>
     public static AnomalyModel Train(ReadOnlySpan<double> rows, IReadOnlyList<string> features, TrainingOptions options,
-        DateTimeOffset created, string featureSetVersion, DateTimeOffset? from = null, DateTimeOffset? to = null)
+        DateTimeOffset created, string featureSetVersion, DateTimeOffset? from = null, DateTimeOffset? to = null, double halfDistance = TrainingEnvelope.DefaultHalfDistance)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
@@ -171,7 +171,7 @@ public sealed class AnomalyModel
         }
 
         var summary = new TrainingSummary(n, from, to, quantiles, mean, std, min, max);
-        var envelope = new TrainingEnvelope(min, max, std, options.EnvelopeDeadZone, TrainingEnvelope.DefaultHalfDistance);
+        var envelope = new TrainingEnvelope(min, max, std, options.EnvelopeDeadZone, halfDistance);
         var model = new AnomalyModel("", created, featureSetVersion, features.ToArray(), scaler, forest, options.Forest.Seed, threshold, summary, envelope);
         model.ModelId = ModelArtifact.ContentId(model);
         return model;

@@ -184,7 +184,7 @@ public static class ModelArtifact
         var ok = doc.Coefficients is not null && doc.Center is not null && doc.Scale is not null
             && doc.Coefficients.Length == n && doc.Center.Length == n && doc.Scale.Length == n
             && Enumerable.Range(0, n).All(r => doc.Coefficients[r] is { } c
-                && c.Length == (layout.Residuals[r].Kind == ResidualKind.Level ? layout.RegressorCount(r) : 0)
+                && c.Length == (layout.Residuals[r].Kind switch { ResidualKind.Level => layout.CoefficientCount(r), ResidualKind.Spread => ResidualLayout.SpreadRegressors, _ => 0 })
                 && doc.Scale[r] > 0);
         if (!ok)
         {
