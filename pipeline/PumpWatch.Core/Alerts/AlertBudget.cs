@@ -43,6 +43,7 @@ public static class AlertBudget
             }
 
             var threshold = lo < scores.Length ? scores[lo] : scores.Length > 0 ? scores[^1] : 0.5;
+            Console.Error.WriteLine($"DBGB {k} of {n}: {threshold:0.0000}");
             if (best is null || threshold < best.Threshold)
             {
                 best = new AlertCalibration(k, n, threshold, budgetPerPumpDay, Alerts(sequences, options, threshold), pumpDays);

@@ -25,6 +25,20 @@ public sealed class PumpBaselines
     /// </summary>
     public const double EvidenceHalfDistance = 8;
 
+    /// <summary>
+    /// Smallest scale of a temperature residual, as a share of the pump's running temperature: one day of training fits
+    /// the daily cycle so closely (0.25-0.45 degC) that the site's weather over the next days (a swing of 1-4 degC and a
+    /// trend of up to 0.5 degC a day) would be tens of deviations; measured on the tuning seeds, a floor of 1.5% (about
+    /// 1.1 degC at 75 degC) kept those alerts out while an overheating motor (+12 degC or more) still stands far out.
+    /// </summary>
+    public const double TemperatureScaleFloor = 0.04;
+
+    /// <summary>
+    /// A running motor this many of its own deviations cooler than its load and the hour explain, and warming, is still
+    /// coming up to temperature after a start (about 40 minutes for a motor 40 degC above ambient with a 10-minute lag).
+    /// </summary>
+    public const double WarmingZ = 3;
+
     // Smallest scale of a level or spread residual relative to the sensor's level: a sensor that was nearly constant in
     // training still needs a unit, and a thousandth of its size makes any real change stand out.
     private const double RelativeScaleFloor = 1e-3;
@@ -60,6 +74,12 @@ public sealed class PumpBaselines
         if (state == OperatingState.Running)
         {
             evidence = baseline.Transform(Layout, inputs, windowStart, z);
+            if (Layout.TemperatureLevel >= 0 && z[Layout.TemperatureLevel] < -WarmingZ && inputs[Layout.TemperatureSlope] > 0)
+            {
+                // A motor warming up after a start: its temperature and its spread describe the start, as its flow did a minute before.
+                evidence = 0;
+                return OperatingState.Transition;
+            }
         }
 
         return state;
@@ -160,6 +180,7 @@ public sealed class PumpBaselines
                     (coefficients[r], values) = FitLevel(layout, r, data, starts, rows, flow);
                     if (layout.IsTemperatureLevel(r))
                     {
+                        floor = Math.Max(floor, TemperatureScaleFloor * Math.Abs(level));
                         var slopes = rows.Select(i => data[(i * width) + layout.TemperatureSlope]).ToList();
                         var slopeScale = RobustStatistics.Scale(slopes, RobustStatistics.Median(slopes));
                         coefficients[r] = [.. coefficients[r], double.IsNaN(slopeScale) ? 0 : slopeScale];

@@ -6,9 +6,12 @@ namespace PumpWatch.Core.Baselines;
 /// The per-pump detector's feature set (<see cref="Version"/>): which window features it reads from the pipeline
 /// (<see cref="Inputs"/>) and which residual features it turns them into (<see cref="Residuals"/>), for a list of
 /// sensors. With a flow sensor every other sensor's level is a residual against the pump's operating point: the
-/// window mean minus a least-squares fit on flow (q, q^2 with q the flow over the pump's running flow; the pump and
-/// system curves and power ~ speed^3 are smooth in q over a running pump's range), so a load or set-point change moves
-/// along the curve and is not an anomaly while a seal leak (pressure down at unchanged flow) is. Temperature's fit also
+/// window mean minus a least-squares fit on 1 and q^2, q the flow over the pump's running flow. The operating point
+/// lies on the system curve P = Ps + R Q^2 whatever the speed, so pressure is linear in q^2; so is vibration (~ speed^2,
+/// and speed^2 is linear in Q^2 along the curves), and motor heat (~ speed^3) nearly so over a running pump's range. A
+/// load or set-point change moves along the curve and is not an anomaly, while a seal leak (pressure down at unchanged
+/// flow) or a blockage (a steeper system curve) is. A linear term in q was tried and dropped: over the narrow flow range
+/// of one day's training it extrapolated badly when a later set-point took the pump outside it. Temperature's fit also
 /// counts only a rise, and only while the motor is not cooling (its slope more than one of its own healthy slope
 /// deviations below zero): a motor still warm after its load dropped is not overheating, a motor steady or rising above
 /// what its load explains is. (A fit on the slope, T + tau dT/dt, was tried: the slope over a few readings is too
@@ -88,6 +91,7 @@ public sealed class ResidualLayout
         }
 
         Residuals = residuals;
+        TemperatureLevel = TemperatureSlope < 0 ? -1 : residuals.FindIndex(r => r.Kind == ResidualKind.Level && r.Sensor == TutorialSensors.Temperature);
         Names = residuals.Select(r => r.Name).ToArray();
         MeanInput = meanOf.ToArray();
         RangeInput = rangeOf.ToArray();
@@ -110,8 +114,8 @@ public sealed class ResidualLayout
 
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>Regressors of a level fit: 1, q, q^2 with flow; sin, cos of the time of day when daily.</summary>
-    public int RegressorCount(int residual) => (HasFlow ? 3 : 1) + (Daily ? 2 : 0);
+    /// <summary>Regressors of a level fit: 1, and q^2 with flow; sin, cos of the time of day when daily.</summary>
+    public int RegressorCount(int residual) => (HasFlow ? 2 : 1) + (Daily ? 2 : 0);
 
     internal bool HasPressure { get; }
 
@@ -126,6 +130,9 @@ public sealed class ResidualLayout
     internal int PressureRange { get; } = -1;
 
     internal int TemperatureSlope { get; }
+
+    /// <summary>The temperature level residual's position when temperature is fitted on flow, else -1.</summary>
+    internal int TemperatureLevel { get; }
 
     internal int[] MeanInput { get; }
 
@@ -152,7 +159,6 @@ public sealed class ResidualLayout
         if (HasFlow)
         {
             var q = inputs[FlowMean] / runningFlow;
-            x[i++] = q;
             x[i++] = q * q;
         }
 
