@@ -23,9 +23,7 @@ internal sealed record FleetRun(int Seed, SimulatorOptions Scenario, DetectionRe
         var leadEnd = EventTime.FromDateTimeOffset(scenario.Start + settings.Scenario.HealthyLead);
         var collector = new TrainingCollector(options.Features, FeatureSet.ModelDefault, w => w.End <= leadEnd);
         var alerts = new OpenedAlertCollector((_, start) => start < leadEnd);
-        var dbgFrom = EventTime.FromDateTimeOffset(DateTimeOffset.Parse("2026-05-03T14:20:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var dbgSink = new DebugSink(w => w.PumpId == "2" && w.Start >= dbgFrom && w.Start < dbgFrom + 3_600_000_000L && (w.Start / 60_000_000) % 5 == 0);
-        var pipeline = new DetectionPipeline(options, new CompositeSink(collector, alerts, dbgSink))
+        var pipeline = new DetectionPipeline(options, new CompositeSink(collector, alerts))
         {
             AlertFilter = w => w.Start >= leadEnd,
         };
@@ -39,20 +37,6 @@ internal sealed record FleetRun(int Seed, SimulatorOptions Scenario, DetectionRe
             {
                 cancel.ThrowIfCancellationRequested();
                 pipeline.Model = collector.Train(training, time.GetUtcNow()).WithInput(new ModelInput(options.Windows, options.Sensors, []));
-                dbgSink.Model = pipeline.Model;
-                dbgSink.Names = options.Features;
-                if (pipeline.Model.Baselines is { } dbg) // DEBUG
-                {
-                    foreach (var id in new[] { "1", "2", "3" })
-                    {
-                        var b = dbg.For(id);
-                        Console.Error.WriteLine($"DEBUG pump {id} flow {b.RunningFlow:0.0} p {b.RunningPressure:0.0} n {b.Windows}");
-                        for (var r = 0; r < dbg.Layout.Names.Count; r++)
-                        {
-                            Console.Error.WriteLine($"DEBUG   {dbg.Layout.Names[r],-24} c {b.Center[r],10:0.0000} s {b.Scale[r],10:0.0000} beta {string.Join(' ', b.Coefficients[r].Select(v => v.ToString("0.###")))}");
-                        }
-                    }
-                }
             }
 
             var length = Encoding.UTF8.GetBytes(record.ToLine(), buffer);
@@ -69,19 +53,5 @@ internal sealed record FleetRun(int Seed, SimulatorOptions Scenario, DetectionRe
         var report = DetectionEvaluation.Evaluate(faults, alerts.Opened, EventTime.FromDateTimeOffset(scenario.Start + scenario.Duration), settings.EvaluatedPumpDays);
         return new FleetRun(seed, scenario, report, pipeline.Model ?? throw new TrainingDataException("the healthy lead ended after the run"),
             pipeline.Counters.Accepted, alerts.ScoredWindows, time.GetElapsedTime(wall));
-    }
-}
-
-internal sealed class DebugSink(Func<ScoredWindow, bool> pick) : DetectionSink
-{
-    public AnomalyModel? Model { get; set; }
-    public FeatureSet? Names { get; set; }
-    public override void OnWindow(ScoredWindow w)
-    {
-        if (Model?.Baselines is null || !pick(w)) return;
-        var inputs = Model.InputFeatures.Select(n => w.Features[Names!.IndexOf(n)]).ToArray();
-        var z = new double[Model.Features.Count];
-        var st = Model.Residuals(inputs, w.PumpId, w.Start, z, out var ev);
-        Console.Error.WriteLine($"DBGW {EventTime.Format(w.Start)} {st} score {w.Score:0.000} ev {ev:0.0} z {string.Join(' ', z.Select(v => v.ToString("0.0")))} T {inputs[0]:0.00}");
     }
 }

@@ -201,7 +201,7 @@ public static class ModelArtifact
             return null;
         }
 
-        var calibration = new AlertCalibration(doc.K, doc.N, doc.Threshold, doc.BudgetPerPumpDay, doc.CalibrationAlerts, doc.CalibrationPumpDays);
+        var calibration = new AlertCalibration(doc.K, doc.N, doc.Threshold, doc.BudgetPerPumpDay, doc.CalibrationAlerts, doc.CalibrationPumpDays, doc.ExpectedPerPumpDay);
         return new AlertPolicyOptions(calibration.K, calibration.N).Problem() is { } problem
             ? throw new ModelMismatchException($"model {modelId}: its calibrated alert policy is not valid: {problem}")
             : calibration;
@@ -288,7 +288,7 @@ public static class ModelArtifact
             Calibration = model.Calibration is { } c ? new CalibrationDocument
             {
                 K = c.K, N = c.N, Threshold = c.Threshold, BudgetPerPumpDay = c.BudgetPerPumpDay,
-                CalibrationAlerts = c.CalibrationAlerts, CalibrationPumpDays = c.CalibrationPumpDays,
+                CalibrationAlerts = c.CalibrationAlerts, CalibrationPumpDays = c.CalibrationPumpDays, ExpectedPerPumpDay = c.ExpectedPerPumpDay,
             } : null,
         };
     }

@@ -80,6 +80,8 @@ internal sealed class CalibrationDocument
     public int CalibrationAlerts { get; set; }
 
     public double CalibrationPumpDays { get; set; }
+
+    public double ExpectedPerPumpDay { get; set; }
 }
 
 internal sealed class InputDocument

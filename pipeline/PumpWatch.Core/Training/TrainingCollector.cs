@@ -154,21 +154,6 @@ public sealed class TrainingCollector : DetectionSink
             .Select(g => (IReadOnlyList<(long, double)>)g.OrderBy(i => _windows[i].Start)
                 .Select(i => (_windows[i].End, model.ScoreWindow(data.AsSpan(i * width, width), _windows[i].Pump, _windows[i].Start, out _))).ToList())
             .ToList();
-        // DEBUG
-        {
-            var dz = new double[layout.Names.Count];
-            var top = held.Select(i => (i, s: model.ScoreWindow(data.AsSpan(i * width, width), _windows[i].Pump, _windows[i].Start, out _))).Where(t => !double.IsNaN(t.s)).OrderByDescending(t => t.s).Take(4000).ToList();
-            var counts = new Dictionary<string, int>();
-            foreach (var (i, sc) in top)
-            {
-                baselines.Residuals(data.AsSpan(i * width, width), _windows[i].Pump, _windows[i].Start, dz, out var ev);
-                var arg = Enumerable.Range(0, dz.Length).MaxBy(r => PumpBaseline.Evidence(layout.Residuals[r], dz[r]));
-                counts[layout.Names[arg]] = counts.GetValueOrDefault(layout.Names[arg]) + 1;
-                if (top.IndexOf((i, sc)) < 15) Console.Error.WriteLine($"DBGC {_windows[i].Pump} {EventTime.Format(_windows[i].Start)} s {sc:0.000} ev {ev:0.0} {layout.Names[arg]}");
-            }
-            Console.Error.WriteLine("DBGC top4000 by feature: " + string.Join(", ", counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key}={c.Value}")));
-        }
-
         var pumpDays = sequences.Count * (To!.Value - cut) / 86_400e6;
         var calibration = AlertBudget.Calibrate(sequences, pumpDays, options.FalseAlertsPerPumpDay, AlertPolicyOptions.Default);
         return model.WithBaselines(baselines, calibration);
