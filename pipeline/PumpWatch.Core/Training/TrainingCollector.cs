@@ -105,7 +105,11 @@ public sealed class TrainingCollector : DetectionSink
         // Without a flow sensor there is no operating point to judge a level against, only the pump's own median: measured
         // on NAB's machine temperature (one sensor) that gave 30 false alerts over the series against 2 for the fleet-wide
         // training envelope, so such models keep the envelope.
-        if (!options.PerPumpBaselines || _inputColumns is null || !_sensors.Contains(TutorialSensors.FlowRate))
+        // Nor is a short period enough: per-pump scales learned from a few hours, before the daily cycle has shown itself,
+        // are too tight for the rest of the day (measured on the README's quick starts, three hours of one pump: 103 of 720
+        // healthy windows above the calibrated threshold), so a fitted part shorter than half a day keeps the envelope too.
+        if (!options.PerPumpBaselines || _inputColumns is null || !_sensors.Contains(TutorialSensors.FlowRate)
+            || (To!.Value - From!.Value) * (1 - options.CalibrationShare) < DailyMicros)
         {
             return AnomalyModel.Train(_rows.ToArray(), _modelFeatures.Names, options, created, FeatureSet.Version, from, to);
         }
@@ -159,6 +163,15 @@ public sealed class TrainingCollector : DetectionSink
             .ToList();
         var pumpDays = sequences.Count * (To!.Value - cut) / 86_400e6;
         var calibration = AlertBudget.Calibrate(sequences, pumpDays, options.FalseAlertsPerPumpDay, AlertPolicyOptions.Default);
+
+        // Never below the forest's own (1 - false-alarm-rate) quantile of the training windows: a short held-out part can put
+        // the budget's threshold inside the forest's healthy range (measured on the README's historian quick start, one
+        // pump held out for six hours: 0.498 against 0.52-0.53 healthy scores, an alert every few hours).
+        if (calibration.Threshold < model.Threshold.Value)
+        {
+            calibration = calibration with { Threshold = model.Threshold.Value, CalibrationAlerts = AlertBudget.Alerts(sequences, AlertPolicyOptions.Default with { K = calibration.K, N = calibration.N }, model.Threshold.Value) };
+        }
+
         return model.WithBaselines(baselines, calibration);
     }
 }
