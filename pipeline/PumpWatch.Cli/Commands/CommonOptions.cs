@@ -41,6 +41,12 @@ internal sealed class CommonOptions
     public Option<string> Scaler { get; } = new("--scaler") { Description = "standard or robust", DefaultValueFactory = _ => "standard" };
     public Option<double> FalseAlarmRate { get; } = new("--false-alarm-rate") { Description = "Calibrate the threshold so this share of training rows would alarm", DefaultValueFactory = _ => 0.01 };
     public Option<double?> Threshold { get; } = new("--threshold") { Description = "Fixed anomaly-score threshold in (0, 1) instead of calibrating" };
+    public Option<double> FalseAlertsPerPumpDay { get; } = new("--false-alerts-per-pump-day")
+    {
+        Description = "Alert budget of a window model: training chooses the threshold with the k-of-n policy so the held-out last quarter of the healthy period raises at most this many alerts per pump-day (pumps with a flow sensor; --tabular uses --false-alarm-rate)",
+        DefaultValueFactory = _ => 0.1,
+    };
+
     public Option<double> EnvelopeSd { get; } = new("--envelope-sd") { Description = "Raise a window's score once a feature lies this many training standard deviations beyond anything seen in training", DefaultValueFactory = _ => TrainingEnvelope.DefaultDeadZone };
 
     /// <summary>An ISO-8601 time from a flag, or null when the flag was not given.</summary>
@@ -86,7 +92,7 @@ internal sealed class CommonOptions
 
     public void AddForest(Command command)
     {
-        foreach (var option in new Option[] { Trees, MaxSamples, Seed, Scaler, FalseAlarmRate, Threshold, EnvelopeSd })
+        foreach (var option in new Option[] { Trees, MaxSamples, Seed, Scaler, FalseAlarmRate, FalseAlertsPerPumpDay, Threshold, EnvelopeSd })
         {
             command.Options.Add(option);
         }
@@ -280,6 +286,12 @@ internal sealed class CommonOptions
             throw new UserError($"--envelope-sd {envelope} must be >= 0");
         }
 
-        return new TrainingOptions(new ForestOptions(trees, samples, parse.GetValue(Seed)), scaler, rate, threshold, envelope);
+        var budget = parse.GetValue(FalseAlertsPerPumpDay);
+        if (!(budget > 0) || double.IsInfinity(budget))
+        {
+            throw new UserError($"--false-alerts-per-pump-day {budget} must be a positive number");
+        }
+
+        return new TrainingOptions(new ForestOptions(trees, samples, parse.GetValue(Seed)), scaler, rate, threshold, envelope) { FalseAlertsPerPumpDay = budget };
     }
 }

@@ -60,7 +60,7 @@ internal static class TrainCommand
             {
                 // The envelope raises window scores only; tabular scores are the forest's alone.
                 CommonOptions.Refuse(parse, "does not apply with --tabular (rows are the feature vectors, not readings)",
-                    [.. common.ReadingsOnly, from, to, pumps, common.EnvelopeSd]);
+                    [.. common.ReadingsOnly, from, to, pumps, common.EnvelopeSd, common.FalseAlertsPerPumpDay]);
             }
             else
             {
@@ -140,6 +140,17 @@ internal static class TrainCommand
                 $"  features: {string.Join(", ", model.Features)}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  threshold {model.Threshold.Value:0.0000} ({model.Threshold.Method}{(model.Threshold.TargetFalseAlarmRate is { } r ? $" {r:0.###}" : "")}); training scores p50 {model.Training.ScoreQuantiles["p50"]:0.000}, p99 {model.Training.ScoreQuantiles["p99"]:0.000}, max {model.Training.ScoreQuantiles["max"]:0.000}"));
+            if (model.Calibration is { } c)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  alert budget {c.BudgetPerPumpDay:0.###} false alerts per pump-day: {c.K} of {c.N} windows above {c.Threshold:0.0000}; {c.CalibrationAlerts} alerts in {c.CalibrationPumpDays:0.#} held-out healthy pump-days, expected {c.ExpectedPerPumpDay:0.###} per pump-day"));
+            }
+
+            if (model.Baselines is { } b)
+            {
+                Console.WriteLine($"  per-pump baselines for {b.Pumps.Count} pump(s) (others are judged against the fleet's)");
+            }
+
             Console.WriteLine($"  written to {outPath}");
             return 0;
         }));

@@ -21,8 +21,13 @@ internal sealed class EvaluationPrinter(TextWriter output)
     {
         var r = run.Report;
         output.WriteLine(string.Create(C,
-            $"  {group} seed {run.Seed}: {run.Readings} readings, trained on {run.Model.Training.Rows} windows (threshold {run.Model.Threshold.Value:0.000}); {r.Detected} of {r.Faults.Count} faults detected, {r.FalseAlerts.Count} false alerts ({r.FalseAlertsPerPumpDay:0.00} per pump-day); {run.Wall.TotalSeconds:0} s"));
+            $"  {group} seed {run.Seed}: {run.Readings} readings, trained on {run.Model.Training.Rows} windows ({Calibration(run.Model)}); {r.Detected} of {r.Faults.Count} faults detected, {r.FalseAlerts.Count} false alerts ({r.FalseAlertsPerPumpDay:0.00} per pump-day); {run.Wall.TotalSeconds:0} s"));
     }
+
+    /// <summary>The threshold, and with an alert budget the k-of-n policy and the rate it gave on the held-out healthy windows.</summary>
+    public static string Calibration(Core.Forest.AnomalyModel model) => model.Calibration is { } c
+        ? string.Create(C, $"threshold {c.Threshold:0.000}, {c.K} of {c.N} windows; {c.CalibrationAlerts} alerts in {c.CalibrationPumpDays:0.#} held-out pump-days, expected {c.ExpectedPerPumpDay:0.###} per pump-day against a budget of {c.BudgetPerPumpDay:0.###}")
+        : string.Create(C, $"threshold {model.Threshold.Value:0.000}");
 
     public void Group(SeedGroupResult g)
     {

@@ -36,7 +36,8 @@ internal sealed class OpenedAlertCollector(Func<string, long, bool> inTraining) 
     {
         if (alert.Kind == AlertEventKind.Opened && !inTraining(alert.PumpId, alert.WindowStart))
         {
-            Opened.Add(new OpenedAlert(alert.AlertId, alert.PumpId, alert.WindowStart, alert.WindowEnd, alert.Score, alert.Severity.ToString().ToLowerInvariant()));
+            Opened.Add(new OpenedAlert(alert.AlertId, alert.PumpId, alert.WindowStart, alert.WindowEnd, alert.Score, alert.Severity.ToString().ToLowerInvariant(),
+                string.Join(',', alert.TopFeatures.Select(f => f.Feature))));
         }
     }
 }

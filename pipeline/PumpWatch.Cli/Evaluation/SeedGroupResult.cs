@@ -17,7 +17,7 @@ internal sealed record SeedGroupResult(string Name, IReadOnlyList<int> Seeds, in
     {
         var all = DetectionReport.Combine(runs.Select(r => r.Report));
         var falseAlerts = runs.SelectMany(r => r.Report.FalseAlerts.Select(a => new FleetFalseAlert(r.Seed, a.PumpId, EventTime.Format(a.WindowEnd), a.Score,
-            Evaluation.FalseAlertCauses.Of(a, (r.Scenario.Plan?.Events ?? []).Where(e => e.PumpId == a.PumpId))))).ToList();
+            Evaluation.FalseAlertCauses.Of(a, (r.Scenario.Plan?.Events ?? []).Where(e => e.PumpId == a.PumpId)), a.Evidence))).ToList();
         var causes = Evaluation.FalseAlertCauses.Count(falseAlerts.Select(a => a.Cause));
         var seeds = runs.Select(r => new SeedRunResult(r.Seed, r.Readings, r.ScoredWindows, r.Model.Training.Rows, r.Model.Threshold.Value, r.Report.Faults.Count,
             r.Report.Detected, r.Report.FalseAlerts.Count, r.Report.PumpDays, r.Report.FalseAlertsPerPumpDay, r.Wall.TotalSeconds)).ToList();

@@ -10,8 +10,14 @@ namespace PumpWatch.Core.Features;
 /// </summary>
 public sealed class FeatureSet
 {
-    /// <summary>Version of the feature definitions; a model records it and refuses another.</summary>
-    public const string Version = "pumpwatch.features/1";
+    /// <summary>
+    /// Version of the feature definitions; a model records it and refuses another. 2 added <c>present_share</c>
+    /// (a sensor missing from messages), which the per-pump detector needs to see a dropping sensor.
+    /// </summary>
+    public const string Version = "pumpwatch.features/2";
+
+    /// <summary>The version before: the same features without <c>present_share</c>; its models still score unchanged.</summary>
+    public const string PreviousVersion = "pumpwatch.features/1";
 
     public const string PressureFlowRatioName = "pressure_flow_ratio";
     public const string TemperatureRiseName = "temperature.rise_per_min";
@@ -20,7 +26,7 @@ public sealed class FeatureSet
     [
         ("mean", FeatureStat.Mean), ("std", FeatureStat.Std), ("min", FeatureStat.Min), ("max", FeatureStat.Max),
         ("range", FeatureStat.Range), ("slope_per_min", FeatureStat.SlopePerMinute), ("skewness", FeatureStat.Skewness),
-        ("kurtosis", FeatureStat.Kurtosis), ("last", FeatureStat.Last),
+        ("kurtosis", FeatureStat.Kurtosis), ("last", FeatureStat.Last), ("present_share", FeatureStat.PresentShare),
     ];
 
     private readonly (string Sensor, FeatureStat Stat)[] _features;
@@ -143,6 +149,10 @@ public sealed class FeatureSet
             if (stat == FeatureStat.PressureFlowRatio)
             {
                 output[i] = Ratio(window, catalog);
+            }
+            else if (stat == FeatureStat.PresentShare)
+            {
+                output[i] = window.Count == 0 ? double.NaN : index < 0 ? 0 : (double)window.Sensor(index).Count / window.Count;
             }
             else
             {

@@ -16,6 +16,12 @@ public enum FeatureStat
     /// <summary>Mean pressure over mean flow rate (psi per US gal/min): rises with a discharge blockage, falls with a seal leak.</summary>
     PressureFlowRatio,
 
+    /// <summary>
+    /// The share of the window's readings that carry this sensor (0..1): a sensor dropping out of messages lowers it
+    /// while its mean holds. 0 when the window has no reading of the sensor.
+    /// </summary>
+    PresentShare,
+
     /// <summary>Temperature change from the first to the last reading of the window, per minute.</summary>
     TemperatureRiseRate,
 }

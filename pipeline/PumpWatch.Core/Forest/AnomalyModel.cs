@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.Statistics;
+using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Baselines;
 
 namespace PumpWatch.Core.Forest;
 
@@ -52,24 +54,58 @@ public sealed class AnomalyModel
 
     public TrainingSummary Training { get; }
 
-    /// <summary>The range of every feature in training; raises window scores far outside it (<see cref="ScoreWindow"/>).</summary>
+    /// <summary>The range of every feature in training; raises window scores far outside it (<see cref="ScoreWindow(ReadOnlySpan{double}, out double)"/>).</summary>
     public TrainingEnvelope Envelope { get; }
 
     /// <summary>The windows, sensors and column mapping the model was trained under; null for a tabular model.</summary>
     public ModelInput? Input { get; private init; }
 
+    /// <summary>
+    /// The per-pump baselines that turn a window's pipeline features into the residual features the forest was trained
+    /// on (<see cref="Features"/> then names residuals, <see cref="InputFeatures"/> the pipeline features read); null for a
+    /// model trained on the pipeline's features directly (tabular models, and models written before schema 2).
+    /// </summary>
+    public PumpBaselines? Baselines { get; private init; }
+
+    /// <summary>The alert budget's calibration: the k-of-n policy chosen with <see cref="Threshold"/>; null when none was made.</summary>
+    public AlertCalibration? Calibration { get; private init; }
+
+    /// <summary>The pipeline features a window must provide: the baselines' inputs, else <see cref="Features"/>.</summary>
+    public IReadOnlyList<string> InputFeatures => Baselines?.Layout.Inputs ?? Features;
+
     /// <summary>This model with the settings that shaped its input recorded; they are part of its content, so its id changes.</summary>
     public AnomalyModel WithInput(ModelInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var model = new AnomalyModel("", Created, FeatureSetVersion, Features, Scaler, Forest, Seed, Threshold, Training, Envelope) { Input = input };
+        var model = new AnomalyModel("", Created, FeatureSetVersion, Features, Scaler, Forest, Seed, Threshold, Training, Envelope)
+        {
+            Input = input, Baselines = Baselines, Calibration = Calibration,
+        };
+        model.ModelId = ModelArtifact.ContentId(model);
+        return model;
+    }
+
+    /// <summary>This model (trained on <paramref name="baselines"/>' residual features) with its baselines and, when given, the alert budget's calibration, whose threshold it then uses.</summary>
+    public AnomalyModel WithBaselines(PumpBaselines baselines, AlertCalibration? calibration)
+    {
+        ArgumentNullException.ThrowIfNull(baselines);
+        if (!baselines.Layout.Names.SequenceEqual(Features))
+        {
+            throw new ArgumentException("the baselines' residual features are not the model's features", nameof(baselines));
+        }
+
+        var threshold = calibration is null ? Threshold : new Threshold(calibration.Threshold, Threshold.AlertBudgetMethod, null);
+        var model = new AnomalyModel("", Created, FeatureSetVersion, Features, Scaler, Forest, Seed, threshold, Training, Envelope)
+        {
+            Input = Input, Baselines = baselines, Calibration = calibration,
+        };
         model.ModelId = ModelArtifact.ContentId(model);
         return model;
     }
 
     /// <summary>Trains scaler, forest and threshold on <paramref name="rows"/> (row-major, one column per feature; NaN allowed).</summary>
     public static AnomalyModel Train(ReadOnlySpan<double> rows, IReadOnlyList<string> features, TrainingOptions options,
-        DateTimeOffset created, string featureSetVersion, DateTimeOffset? from = null, DateTimeOffset? to = null)
+        DateTimeOffset created, string featureSetVersion, DateTimeOffset? from = null, DateTimeOffset? to = null, double halfDistance = TrainingEnvelope.DefaultHalfDistance)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
@@ -135,7 +171,7 @@ public sealed class AnomalyModel
         }
 
         var summary = new TrainingSummary(n, from, to, quantiles, mean, std, min, max);
-        var envelope = new TrainingEnvelope(min, max, std, options.EnvelopeDeadZone, TrainingEnvelope.DefaultHalfDistance);
+        var envelope = new TrainingEnvelope(min, max, std, options.EnvelopeDeadZone, halfDistance);
         var model = new AnomalyModel("", created, featureSetVersion, features.ToArray(), scaler, forest, options.Forest.Seed, threshold, summary, envelope);
         model.ModelId = ModelArtifact.ContentId(model);
         return model;
@@ -197,6 +233,68 @@ public sealed class AnomalyModel
     }
 
     /// <summary>
+    /// The score a window of <paramref name="pumpId"/> starting at <paramref name="windowStart"/> is alerted on, from its
+    /// <see cref="InputFeatures"/>. With baselines: NaN (not scored) unless the pump is running, else the isolation score
+    /// of its residuals raised by the largest residual evidence past the envelope's dead zone; without, as
+    /// <see cref="ScoreWindow(ReadOnlySpan{double}, out double)"/>. Does not allocate.
+    /// </summary>
+    public double ScoreWindow(ReadOnlySpan<double> inputs, string pumpId, long windowStart, out double isolationScore)
+    {
+        if (Baselines is not { } baselines)
+        {
+            return ScoreWindow(inputs, out isolationScore);
+        }
+
+        Span<double> z = Features.Count <= MaxStackFeatures ? stackalloc double[Features.Count] : new double[Features.Count];
+        if (Residuals(inputs, pumpId, windowStart, z, out var evidence) != OperatingState.Running)
+        {
+            isolationScore = double.NaN;
+            return double.NaN;
+        }
+
+        isolationScore = Score(z);
+        return Envelope.Raise(isolationScore, evidence);
+    }
+
+    /// <summary>The pump's operating state in the window and, when running, its residual features into <paramref name="z"/> with the largest evidence.</summary>
+    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, Span<double> z, out double evidence)
+    {
+        ArgumentNullException.ThrowIfNull(pumpId);
+        evidence = 0;
+        if (Baselines is not { } baselines)
+        {
+            inputs.CopyTo(z);
+            return OperatingState.Running;
+        }
+
+        return baselines.Residuals(inputs, pumpId, windowStart, z, out evidence);
+    }
+
+    /// <summary>
+    /// The <paramref name="top"/> features that raised a window of <paramref name="pumpId"/>'s score, from its
+    /// <see cref="InputFeatures"/>: with baselines, its residuals (evidence first, then isolation weight).
+    /// </summary>
+    public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> inputs, string pumpId, long windowStart, int top = 3)
+    {
+        if (Baselines is null)
+        {
+            return TopContributions(inputs, top);
+        }
+
+        var z = new double[Features.Count];
+        Residuals(inputs, pumpId, windowStart, z, out _);
+        var scaled = new double[z.Length];
+        Scaler.Transform(z, scaled);
+        var weights = new double[z.Length];
+        Forest.Contributions(scaled, weights);
+        var layout = Baselines.Layout;
+        var order = Enumerable.Range(0, z.Length)
+            .OrderByDescending(i => PumpBaseline.Evidence(layout.Residuals[i], z[i]) is var e && e > Envelope.DeadZone ? e : double.NegativeInfinity)
+            .ThenByDescending(i => weights[i]).ThenBy(i => i).Take(top);
+        return order.Select(i => new FeatureContribution(Features[i], weights[i], z[i], 0, 1, PumpBaseline.Evidence(layout.Residuals[i], z[i]))).ToList();
+    }
+
+    /// <summary>
     /// The <paramref name="top"/> features that isolated <paramref name="raw"/> most, heaviest first; a feature beyond the
     /// envelope's dead zone comes first whatever its isolation weight, since it is what raised the score.
     /// </summary>
@@ -229,12 +327,18 @@ public sealed class AnomalyModel
     public void EnsureCompatible(IReadOnlyCollection<string> available, string featureSetVersion)
     {
         ArgumentNullException.ThrowIfNull(available);
-        if (featureSetVersion != FeatureSetVersion)
+        // Feature set 2 only added features, so a model of feature set 1 finds every feature it knows, computed as before.
+        if (featureSetVersion != FeatureSetVersion && !(featureSetVersion == PumpWatch.Core.Features.FeatureSet.Version && FeatureSetVersion == PumpWatch.Core.Features.FeatureSet.PreviousVersion))
         {
             throw new ModelMismatchException($"model {ModelId} was trained on feature set {FeatureSetVersion}, this build computes {featureSetVersion}");
         }
 
-        var missing = Features.Where(f => !available.Contains(f)).ToList();
+        if (Baselines is not null && Baselines.Layout.Names.Count != Features.Count)
+        {
+            throw new ModelMismatchException($"model {ModelId}: its baselines do not match its features");
+        }
+
+        var missing = InputFeatures.Where(f => !available.Contains(f)).ToList();
         if (missing.Count > 0)
         {
             throw new ModelMismatchException($"model {ModelId} needs feature(s) {string.Join(", ", missing)} that the input does not provide");

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PumpWatch.Core.Alerts;
+using PumpWatch.Core.Baselines;
 using PumpWatch.Core.Readings;
 using PumpWatch.Core.Windows;
 
@@ -15,8 +17,15 @@ namespace PumpWatch.Core.Forest;
 /// </summary>
 public static class ModelArtifact
 {
-    /// <summary>The only schema this build reads and writes.</summary>
-    public const string Schema = "pumpwatch.model/1";
+    /// <summary>
+    /// The schema this build writes. 2 added per-pump baselines and the alert budget's calibration; a schema 1 model
+    /// (written before them) still loads and scores as it did, against its fleet-wide training range with the alert
+    /// policy given on the command line (see <see cref="PreviousSchema"/>).
+    /// </summary>
+    public const string Schema = "pumpwatch.model/2";
+
+    /// <summary>The earlier schema this build still reads: a model without baselines or calibration.</summary>
+    public const string PreviousSchema = "pumpwatch.model/1";
 
     public static string ToJson(AnomalyModel model) => JsonSerializer.Serialize(ToDocument(model), ModelJsonContext.Default.ModelDocument);
 
@@ -40,9 +49,14 @@ public static class ModelArtifact
             throw new ModelMismatchException("model document is empty");
         }
 
-        if (doc.Schema != Schema)
+        if (doc.Schema != Schema && doc.Schema != PreviousSchema)
         {
-            throw new ModelMismatchException($"model schema '{doc.Schema}' is not supported; this build reads '{Schema}'");
+            throw new ModelMismatchException($"model schema '{doc.Schema}' is not supported; this build reads '{Schema}' and '{PreviousSchema}'");
+        }
+
+        if (doc.Schema == PreviousSchema && (doc.Baselines is not null || doc.Calibration is not null))
+        {
+            throw new ModelMismatchException($"model {doc.ModelId}: schema {PreviousSchema} has no baselines or calibration: the file was edited or damaged");
         }
 
         // An edited file may hold null where an array belongs: say so rather than fail on it.
@@ -83,11 +97,24 @@ public static class ModelArtifact
         {
             model = model.WithInput(ReadInput(input, doc.ModelId));
         }
-        var expected = ContentId(model);
+
+        if (doc.Baselines is { } baselines)
+        {
+            model = model.WithBaselines(ReadBaselines(baselines, doc.Features, doc.ModelId), ReadCalibration(doc.Calibration, doc.ModelId));
+        }
+        else if (doc.Calibration is not null)
+        {
+            throw new ModelMismatchException($"model {doc.ModelId}: a calibration without baselines: the file was edited or damaged");
+        }
+
+        var expected = ContentId(model, doc.Schema);
         if (expected != doc.ModelId)
         {
             throw new ModelMismatchException($"model id {doc.ModelId} does not match its content ({expected}): the file was edited or damaged");
         }
+
+        // A schema 1 model keeps the id it was written with (its hash covers its own schema name).
+        model.ModelId = doc.ModelId;
 
         return model;
     }
@@ -124,10 +151,87 @@ public static class ModelArtifact
         SensorColumns = input.SensorColumns.ToArray(),
     };
 
+    private static PumpBaselines ReadBaselines(BaselinesDocument doc, string[] features, string modelId)
+    {
+        if (doc.Version != ResidualLayout.Version)
+        {
+            throw new ModelMismatchException($"model {modelId} was trained on residual features {doc.Version}, this build computes {ResidualLayout.Version}");
+        }
+
+        if (doc.Sensors is null || doc.Fleet is null || doc.Pumps is null || doc.Pumps.Any(p => p?.Pump is null))
+        {
+            throw new ModelMismatchException($"model {modelId}: its baselines are incomplete: the file was edited or damaged");
+        }
+
+        var layout = new ResidualLayout(doc.Sensors, doc.Daily);
+        if (!layout.Names.SequenceEqual(features))
+        {
+            throw new ModelMismatchException($"model {modelId}: its baselines' residual features do not match its features");
+        }
+
+        var pumps = new Dictionary<string, PumpBaseline>(StringComparer.Ordinal);
+        foreach (var pump in doc.Pumps)
+        {
+            pumps[pump.Pump!] = ReadBaseline(pump, layout, modelId);
+        }
+
+        return new PumpBaselines(layout, ReadBaseline(doc.Fleet, layout, modelId), pumps);
+    }
+
+    private static PumpBaseline ReadBaseline(PumpBaselineDocument doc, ResidualLayout layout, string modelId)
+    {
+        var n = layout.Residuals.Count;
+        var ok = doc.Coefficients is not null && doc.Center is not null && doc.Scale is not null
+            && doc.Coefficients.Length == n && doc.Center.Length == n && doc.Scale.Length == n
+            && Enumerable.Range(0, n).All(r => doc.Coefficients[r] is { } c
+                && c.Length == (layout.Residuals[r].Kind switch { ResidualKind.Level => layout.CoefficientCount(r), ResidualKind.Spread => ResidualLayout.SpreadRegressors, _ => 0 })
+                && doc.Scale[r] > 0);
+        if (!ok)
+        {
+            throw new ModelMismatchException($"model {modelId}: the baseline of {doc.Pump ?? "the fleet"} does not match its residual features");
+        }
+
+        return new PumpBaseline(doc.RunningFlow, doc.RunningPressure, doc.Coefficients!, doc.Center!, doc.Scale!, doc.Windows);
+    }
+
+    private static AlertCalibration? ReadCalibration(CalibrationDocument? doc, string modelId)
+    {
+        if (doc is null)
+        {
+            return null;
+        }
+
+        var calibration = new AlertCalibration(doc.K, doc.N, doc.Threshold, doc.BudgetPerPumpDay, doc.CalibrationAlerts, doc.CalibrationPumpDays, doc.ExpectedPerPumpDay);
+        return new AlertPolicyOptions(calibration.K, calibration.N).Problem() is { } problem
+            ? throw new ModelMismatchException($"model {modelId}: its calibrated alert policy is not valid: {problem}")
+            : calibration;
+    }
+
+    private static BaselinesDocument? WriteBaselines(PumpBaselines? baselines) => baselines is null ? null : new BaselinesDocument
+    {
+        Version = ResidualLayout.Version,
+        Sensors = baselines.Layout.Sensors.ToArray(),
+        Daily = baselines.Layout.Daily,
+        Fleet = WriteBaseline(null, baselines.Fleet),
+        Pumps = baselines.Pumps.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => WriteBaseline(p.Key, p.Value)).ToArray(),
+    };
+
+    private static PumpBaselineDocument WriteBaseline(string? pump, PumpBaseline baseline) => new()
+    {
+        Pump = pump,
+        RunningFlow = baseline.RunningFlow,
+        RunningPressure = baseline.RunningPressure,
+        Windows = baseline.Windows,
+        Coefficients = baseline.Coefficients.Select(c => c.ToArray()).ToArray(),
+        Center = baseline.Center.ToArray(),
+        Scale = baseline.Scale.ToArray(),
+    };
+
     /// <summary>"if-" and the first 16 hex digits of SHA-256 over the document without id and created time.</summary>
-    internal static string ContentId(AnomalyModel model)
+    internal static string ContentId(AnomalyModel model, string schema = Schema)
     {
         var doc = ToDocument(model);
+        doc.Schema = schema;
         doc.ModelId = "";
         doc.Created = null;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(doc, ModelJsonContext.Default.ModelDocument);
@@ -180,6 +284,12 @@ public static class ModelArtifact
                 FeatureMax = model.Training.FeatureMax.ToArray(),
             },
             Envelope = new EnvelopeDocument { DeadZone = model.Envelope.DeadZone, HalfDistance = model.Envelope.HalfDistance },
+            Baselines = WriteBaselines(model.Baselines),
+            Calibration = model.Calibration is { } c ? new CalibrationDocument
+            {
+                K = c.K, N = c.N, Threshold = c.Threshold, BudgetPerPumpDay = c.BudgetPerPumpDay,
+                CalibrationAlerts = c.CalibrationAlerts, CalibrationPumpDays = c.CalibrationPumpDays, ExpectedPerPumpDay = c.ExpectedPerPumpDay,
+            } : null,
         };
     }
 

@@ -27,6 +27,61 @@ internal sealed class ModelDocument
 
     /// <summary>Absent for tabular models (and models written before it existed).</summary>
     public InputDocument? Input { get; set; }
+
+    /// <summary>Per-pump baselines (schema 2); absent for tabular models and schema 1.</summary>
+    public BaselinesDocument? Baselines { get; set; }
+
+    /// <summary>The alert budget's calibration (schema 2); absent when none was made.</summary>
+    public CalibrationDocument? Calibration { get; set; }
+}
+
+internal sealed class BaselinesDocument
+{
+    public string Version { get; set; } = "";
+
+    public string[] Sensors { get; set; } = [];
+
+    public bool Daily { get; set; }
+
+    public PumpBaselineDocument Fleet { get; set; } = new();
+
+    /// <summary>One entry per trained pump, in ordinal order of the pump id (so the content id is stable).</summary>
+    public PumpBaselineDocument[] Pumps { get; set; } = [];
+}
+
+internal sealed class PumpBaselineDocument
+{
+    /// <summary>Null for the fleet baseline.</summary>
+    public string? Pump { get; set; }
+
+    public double RunningFlow { get; set; }
+
+    public double RunningPressure { get; set; }
+
+    public int Windows { get; set; }
+
+    public double[][] Coefficients { get; set; } = [];
+
+    public double[] Center { get; set; } = [];
+
+    public double[] Scale { get; set; } = [];
+}
+
+internal sealed class CalibrationDocument
+{
+    public int K { get; set; }
+
+    public int N { get; set; }
+
+    public double Threshold { get; set; }
+
+    public double BudgetPerPumpDay { get; set; }
+
+    public int CalibrationAlerts { get; set; }
+
+    public double CalibrationPumpDays { get; set; }
+
+    public double ExpectedPerPumpDay { get; set; }
 }
 
 internal sealed class InputDocument

@@ -11,6 +11,9 @@ public sealed record Threshold(double Value, string Method, double? TargetFalseA
     public const string FixedMethod = "fixed";
     public const string FalseAlarmRateMethod = "false-alarm-rate";
 
+    /// <summary>Chosen with the k-of-n policy to meet a budget of false alerts per pump-day (see <see cref="Alerts.AlertBudget"/>).</summary>
+    public const string AlertBudgetMethod = "alert-budget";
+
     public static Threshold Fixed(double value)
     {
         if (!(value > 0 && value < 1))

@@ -17,7 +17,7 @@ public sealed class DetectionPipeline
     private readonly ReadingParser _parser;
     private readonly Windower _windower;
     private readonly ParsedReading _reading = new();
-    private readonly AlertPolicy _policy;
+    private AlertPolicy _policy;
     private readonly Dictionary<string, AlertState> _alertStates = new(StringComparer.Ordinal);
     private readonly ScoredWindow _scored;
     private AnomalyModel? _model;
@@ -78,10 +78,12 @@ public sealed class DetectionPipeline
             if (value is not null)
             {
                 value.EnsureCompatible(_options.Features.Names.ToHashSet(StringComparer.Ordinal), Features.FeatureSet.Version);
-                _modelColumns = value.Features.Select(_options.Features.IndexOf).ToArray();
+                _modelColumns = value.InputFeatures.Select(_options.Features.IndexOf).ToArray();
                 _modelInput = new double[_modelColumns.Length];
             }
 
+            // A calibrated model brings the k-of-n policy its threshold was chosen with; the rest of the policy is the host's.
+            _policy = new AlertPolicy(value?.Calibration is { } c ? _options.Alerts with { K = c.K, N = c.N } : _options.Alerts);
             _model = value;
         }
     }
@@ -372,13 +374,16 @@ public sealed class DetectionPipeline
             _modelInput[i] = _scored.Features[_modelColumns[i]];
         }
 
-        _scored.Score = model.ScoreWindow(_modelInput, out var isolation);
+        _scored.Score = model.ScoreWindow(_modelInput, window.PumpId, window.Start, out var isolation);
         _scored.IsolationScore = isolation;
         _scored.Threshold = model.Threshold.Value;
         _scored.ModelId = model.ModelId;
         _sink.OnWindow(_scored);
         _batch?.Windows.Add(Capture(window));
-        if (AlertFilter is { } filter && !filter(_scored))
+
+        // A stopped pump or a window holding a start, a stop or a set-point step is not scored (NaN): the alert policy
+        // neither counts it for nor against an alert.
+        if (double.IsNaN(_scored.Score) || (AlertFilter is { } filter && !filter(_scored)))
         {
             return;
         }
@@ -398,7 +403,7 @@ public sealed class DetectionPipeline
     private Alert BuildAlert(AlertDecision decision, AnomalyModel model)
     {
         string? Unit(string sensor) => Catalog.TryGetIndex(sensor, out var i) ? Catalog[i].Unit : null;
-        var top = model.TopContributions(_modelInput, 3).Select(c => c with { Unit = FeatureUnits.Of(c.Feature, Unit) }).ToList();
+        var top = model.TopContributions(_modelInput, _scored.PumpId, _scored.Start, 3).Select(c => c with { Unit = FeatureUnits.Of(c.Feature, Unit) }).ToList();
 
         // The ISO 10816 line only where vibration is part of the evidence, in the vibration sensor's own unit.
         string? context = null;
@@ -409,13 +414,44 @@ public sealed class DetectionPipeline
             context = VibrationZone.Describe(_scored.Features[vibration], Unit(TutorialSensors.Vibration) ?? "");
         }
 
-        var hint = decision.Kind == AlertEventKind.Resolved ? null : LikelyCause.Describe(feature =>
-        {
-            var i = IndexOf(model.Features, feature);
-            return i < 0 || !(model.Training.FeatureStd[i] > 0) ? double.NaN : (_modelInput[i] - model.Training.FeatureMean[i]) / model.Training.FeatureStd[i];
-        });
+        var hint = decision.Kind == AlertEventKind.Resolved ? null : LikelyCause.Describe(Deviation(model));
         return new Alert(Alert.IdFor(_scored.PumpId, decision.OpenedAt), decision.Kind, _scored.PumpId, decision.Severity,
             _scored.Start, _scored.End, _scored.Score, _scored.Threshold, model.ModelId, top, context, hint);
+    }
+
+    // How far a feature lies from its baseline, for the likely-cause hint: against the model's training mean and
+    // standard deviation, or with baselines against the pump's own (a level's residual for its mean, its spread for its
+    // spread; flow has no residual of its own, as a load change moves it).
+    private Func<string, double> Deviation(AnomalyModel model)
+    {
+        if (model.Baselines is null)
+        {
+            return feature =>
+            {
+                var i = IndexOf(model.Features, feature);
+                return i < 0 || !(model.Training.FeatureStd[i] > 0) ? double.NaN : (_modelInput[i] - model.Training.FeatureMean[i]) / model.Training.FeatureStd[i];
+            };
+        }
+
+        var z = new double[model.Features.Count];
+        model.Residuals(_modelInput, _scored.PumpId, _scored.Start, z, out _);
+        return feature =>
+        {
+            var dot = feature.LastIndexOf('.');
+            if (dot < 0)
+            {
+                return double.NaN;
+            }
+
+            var sensor = feature[..dot];
+            var residual = feature[(dot + 1)..] switch
+            {
+                "mean" => IndexOf(model.Features, $"{sensor}.residual_z") is var r and >= 0 ? r : IndexOf(model.Features, $"{sensor}.level_z"),
+                "std" or "range" or "max" => IndexOf(model.Features, $"{sensor}.spread_z"),
+                _ => -1,
+            };
+            return residual < 0 ? double.NaN : z[residual];
+        };
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

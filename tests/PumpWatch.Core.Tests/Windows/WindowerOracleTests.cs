@@ -152,6 +152,12 @@ public sealed class WindowerOracleTests
         var dot = name.LastIndexOf('.');
         var sensor = name[..dot];
         var stat = name[(dot + 1)..];
+        if (stat == "present_share")
+        {
+            // The share of the window's readings that carry the sensor, counted from the members themselves.
+            return members.Count(m => m.Values.ContainsKey(sensor)) / (double)members.Count;
+        }
+
         var points = members.Where(m => m.Values.ContainsKey(sensor)).OrderBy(m => m.Time).ToList();
         var v = points.Select(p => p.Values[sensor]).ToArray();
         var n = v.Length;
