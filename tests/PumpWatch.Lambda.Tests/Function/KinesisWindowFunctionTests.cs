@@ -6,8 +6,9 @@ using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
 using PumpWatch.Core.Storage;
-using PumpWatch.Lambda.Events;
-using PumpWatch.Lambda.Function;
+using PumpWatch.Function.Events;
+using PumpWatch.Function;
+using PumpWatch.Lambda.Setup;
 
 namespace PumpWatch.Lambda.Tests.Function;
 

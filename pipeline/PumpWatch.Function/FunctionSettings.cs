@@ -1,6 +1,6 @@
 using PumpWatch.Core.Processing;
 
-namespace PumpWatch.Lambda.Function;
+namespace PumpWatch.Function;
 
 /// <summary>
 /// How the function runs, built once by the composition root: the pipeline options (the model's own window, sensors and

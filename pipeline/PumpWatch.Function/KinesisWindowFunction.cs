@@ -5,9 +5,9 @@ using PumpWatch.Core.Processing;
 using PumpWatch.Core.Readings;
 using PumpWatch.Core.Storage;
 using PumpWatch.Core.Windows;
-using PumpWatch.Lambda.Events;
+using PumpWatch.Function.Events;
 
-namespace PumpWatch.Lambda.Function;
+namespace PumpWatch.Function;
 
 /// <summary>
 /// The production function: one invocation of the Kinesis event source mapping with tumbling windows in, the state
