@@ -89,9 +89,10 @@ internal static class ConsumeCommand
             var shardStates = new DuckDbShardStateStore(store, time);
             using var alertStates = new DuckDbAlertStateStore(store, time);
             using var sinkFactory = new AlertSinkFactory(sinks);
-            await using var alerts = new FanOutAlertSink(sinkFactory.Open([AlertSinkSpec.Console], alerting.Delivery(parse), Console.Out, () => { }));
+            var delivery = alerting.Delivery(parse);
+            await using var alerts = new FanOutAlertSink(sinkFactory.Open([AlertSinkSpec.Console], delivery, Console.Out, () => { }));
             var log = new FunctionLog(Console.Error, parse.GetValue(metrics));
-            var site = alerting.Delivery(parse).Site ?? "default";
+            var site = delivery.Site ?? "default";
             var function = new KinesisWindowFunction(new FunctionSettings(detection, site), detector, store, alerts, alertStates, shardStates, time, log);
             var consumer = new KinesisConsumer(kinesis, function, store, shardStates, options, awsRegion, size, time, Console.Out);
             await Console.Out.WriteLineAsync($"consuming stream {options.Stream} into {dbPath} with model {detector.ModelId} ({ModelInput.Describe(pipeline.Windows)} tumbling windows by arrival time)").ConfigureAwait(false);

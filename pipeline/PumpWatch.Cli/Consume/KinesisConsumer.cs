@@ -48,7 +48,7 @@ internal sealed class KinesisConsumer
     public int Checkpoints { get; private set; }
 
     /// <summary>Records read but not yet covered by a checkpoint: the next run reads them again.</summary>
-    public int Uncommitted => _cursors.Values.Sum(c => c.Held.Count) + _cursors.Values.Count(c => c.Window is not null && c.Held.Count == 0);
+    public int Uncommitted => _cursors.Values.Sum(c => c.InWindow);
 
     /// <summary>Runs until <paramref name="stop"/> fires or the options' exit condition holds; an invocation in progress always completes.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -124,6 +124,7 @@ internal sealed class KinesisConsumer
 
             cursor.Window = number;
             cursor.Held.Add(record);
+            cursor.InWindow++;
         }
 
         // Everything but the newest record of the open window goes to the function now, as one batch.
@@ -217,6 +218,7 @@ internal sealed class KinesisConsumer
         // Lambda starts the next window with an empty state; the function then loads the shard state just checkpointed.
         cursor.State = new Dictionary<string, string>(StringComparer.Ordinal);
         cursor.Window = null;
+        cursor.InWindow = 0;
         cursor.FirstOpenWindow = window + 1;
         Checkpoints++;
         var last = records.Count > 0 ? records[^1].Kinesis!.SequenceNumber : "-";

@@ -31,4 +31,7 @@ internal sealed class ShardCursor(string shardId, IReadOnlyList<string> parents)
     public Dictionary<string, string> State { get; set; } = new(StringComparer.Ordinal);
 
     public List<Record> Held { get; } = [];
+
+    /// <summary>Records of the open window, handed to the function or held: not covered by a checkpoint yet.</summary>
+    public int InWindow { get; set; }
 }

@@ -59,6 +59,12 @@ public sealed class ConsumeEndToEndTests(KinesaliteServer kinesalite) : IDisposa
 
         // Killed (SIGKILL) after its second checkpoint, then run again on the same file.
         var killedAfter = KillAfterCheckpoints(stream, "killed.duckdb", checkpoints: 2);
+
+        // Then Ctrl+C after one more checkpoint: a clean stop that says what the next run reads again.
+        var interrupted = InterruptAfterCheckpoint(stream, "killed.duckdb");
+        Assert.True(interrupted.Code == 0, interrupted.Err);
+        Assert.Contains("stopped: ", interrupted.Out, StringComparison.Ordinal);
+
         var resumed = Consume(stream, "killed.duckdb");
         Assert.True(resumed.Code == 0, resumed.Err);
         Assert.Contains("resuming after checkpoint", resumed.Out, StringComparison.Ordinal);
@@ -155,6 +161,26 @@ public sealed class ConsumeEndToEndTests(KinesaliteServer kinesalite) : IDisposa
         process.WaitForExit();
         Assert.True(seen == checkpoints, $"the consumer ended after {seen} checkpoints, before the kill: {error.Result}");
         return seen;
+    }
+
+    private (int Code, string Out, string Err) InterruptAfterCheckpoint(string stream, string db)
+    {
+        using var process = _cli.StartBounded(Limit, ConsumeArguments(stream, db, "--limit", "7"));
+        var error = process.StandardError.ReadToEndAsync();
+        var output = new StringBuilder();
+        while (process.StandardOutput.ReadLine() is { } line)
+        {
+            output.AppendLine(line);
+            if (line.StartsWith("checkpoint ", StringComparison.Ordinal))
+            {
+                CliProcess.Interrupt(process);
+                output.Append(process.StandardOutput.ReadToEnd());
+                break;
+            }
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString(), error.Result);
     }
 
     private static int CheckpointLines(string output) => output.Split('\n').Count(l => l.StartsWith("checkpoint ", StringComparison.Ordinal));
