@@ -143,12 +143,27 @@ internal sealed class KinesisConsumer
             }
 
             cursor.Finished = true;
+            var children = new List<string>();
             foreach (var child in response.ChildShards ?? [])
             {
                 Add(child.ShardId, child.ParentShards);
+                children.Add(child.ShardId);
             }
 
-            await _output.WriteLineAsync($"shard {cursor.ShardId} read to its end{(response.ChildShards is { Count: > 0 } c ? $"; its children {string.Join(", ", c.Select(x => x.ShardId))} follow" : "")}").ConfigureAwait(false);
+            if (children.Count == 0)
+            {
+                // ChildShards is optional in the response (servers before it, kinesalite): the listing names the children too.
+                foreach (var shard in await _kinesis.ListAllShardsAsync(_options.Stream, cancellationToken: stop).ConfigureAwait(false))
+                {
+                    if (shard.ParentShardId == cursor.ShardId || shard.AdjacentParentShardId == cursor.ShardId)
+                    {
+                        Add(shard.ShardId, [.. new[] { shard.ParentShardId, shard.AdjacentParentShardId }.OfType<string>()]);
+                        children.Add(shard.ShardId);
+                    }
+                }
+            }
+
+            await _output.WriteLineAsync($"shard {cursor.ShardId} read to its end{(children.Count > 0 ? $"; its children {string.Join(", ", children)} follow" : "")}").ConfigureAwait(false);
         }
         else if (cursor.CaughtUp && cursor.Window is { } window && _time.GetUtcNow() >= WindowEnd(window) + _options.CloseGrace)
         {

@@ -73,6 +73,41 @@ public sealed class ConsumeEndToEndTests(KinesaliteServer kinesalite) : IDisposa
         Assert.Equal(expected, Counts("killed.duckdb"));
     }
 
+    [Fact]
+    public async Task AfterASplit_TheChildrenAreReadOnceTheParentIsDone_AndEveryReadingIsStoredOnce()
+    {
+        TrainModel();
+        var stream = $"consume-split-{Guid.NewGuid():N}";
+        using var http = Clients.Http();
+        var kinesis = Clients.Kinesis(http, Clients.Options(kinesalite.Url));
+        await KinesaliteStreams.CreateActiveStreamAsync(kinesis, stream, shards: 1);
+        var parent = (await kinesis.ListAllShardsAsync(stream)).Single();
+
+        // Half the readings to the one shard, then split it at the middle of its hash range; the rest go to the children.
+        var sent = await PutPacedAsync(kinesis, stream, async chunk =>
+        {
+            if (chunk == 10)
+            {
+                var middle = (System.Numerics.BigInteger.Parse(parent.HashKeyRange.StartingHashKey, CultureInfo.InvariantCulture)
+                    + System.Numerics.BigInteger.Parse(parent.HashKeyRange.EndingHashKey, CultureInfo.InvariantCulture)) / 2;
+                await kinesis.SplitShardAsync(new SplitShardRequest(parent.ShardId, middle.ToString(CultureInfo.InvariantCulture)) { StreamName = stream });
+                await KinesaliteStreams.WaitActiveAsync(kinesis, stream);
+            }
+        });
+        var children = (await kinesis.ListAllShardsAsync(stream)).Where(s => s.ParentShardId == parent.ShardId).Select(s => s.ShardId).ToList();
+        Assert.Equal(2, children.Count);
+
+        var run = Consume(stream, "split.duckdb");
+        Assert.True(run.Code == 0, run.Err);
+        var ended = Assert.Single(run.Out.Split('\n'), l => l.StartsWith($"shard {parent.ShardId} read to its end", StringComparison.Ordinal));
+        Assert.All(children, c => Assert.Contains(c, ended, StringComparison.Ordinal));
+        var counts = Counts("split.duckdb");
+        Assert.Equal(sent.Count(s => s.Valid), counts.Readings);
+        Assert.Equal(counts.Readings, counts.DistinctReadings);
+        Assert.Equal(Malformed.Length, counts.Quarantine.Count);
+        Assert.Equal(3, counts.Checkpoints); // one shard_state row per shard: the parent and both children
+    }
+
     private sealed record StoreCounts(long Readings, long DistinctReadings, IReadOnlyList<string> Quarantine, long Windows, long WindowReadings,
         IReadOnlyList<string> OpenedFor, long Checkpoints)
     {
@@ -97,7 +132,7 @@ public sealed class ConsumeEndToEndTests(KinesaliteServer kinesalite) : IDisposa
     }
 
     // Half a second of readings every half second, the malformed records after chunks 3, 7 and 11.
-    private static async Task<List<Sent>> PutPacedAsync(KinesisClient kinesis, string stream)
+    private static async Task<List<Sent>> PutPacedAsync(KinesisClient kinesis, string stream, Func<int, Task>? beforeChunk = null)
     {
         var fault = new FaultSpec("2", FaultKind.BearingWear, Start + TimeSpan.FromSeconds(4), TimeSpan.Zero, Start + TimeSpan.FromHours(1));
         var simulator = new PumpSimulator(new SimulatorOptions(3, Interval, Start, Streamed, Seed: 12, Faults: [fault]));
@@ -108,6 +143,11 @@ public sealed class ConsumeEndToEndTests(KinesaliteServer kinesalite) : IDisposa
         var chunks = readings.GroupBy(r => (r.Reading.Timestamp - readings[0].Reading.Timestamp) / (long)Chunk.TotalMicroseconds).ToList();
         for (var c = 0; c < chunks.Count; c++)
         {
+            if (beforeChunk is not null)
+            {
+                await beforeChunk(c);
+            }
+
             var batch = chunks[c].Select(r => new Sent(r.Reading.PumpId, Encoding.UTF8.GetBytes(r.ToLine()), true)).ToList();
             if (c % 4 == 3 && c / 4 < Malformed.Length)
             {
