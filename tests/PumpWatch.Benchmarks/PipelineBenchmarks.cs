@@ -1,6 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
 using PumpWatch.Simulator;
@@ -30,17 +29,7 @@ public class PipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // Three healthy hours (no faults), seed 2, train the model as `pumpwatch train` would.
-        var healthy = new SimulatorOptions(Pumps, TimeSpan.FromSeconds(1), Start, TimeSpan.FromHours(3), 2, 0, []);
-        var collector = new FeatureCollector(PipelineOptions.Default.Features, FeatureSet.ModelDefault);
-        var training = new DetectionPipeline(PipelineOptions.Default, collector);
-        foreach (var reading in new PumpSimulator(healthy).Generate())
-        {
-            training.Process(Encoding.UTF8.GetBytes(reading.ToLine()), long.MaxValue);
-        }
-
-        training.CloseAllWindows();
-        _model = AnomalyModel.Train(collector.Rows.ToArray(), FeatureSet.ModelDefault.Names, TrainingOptions.Default, Start, FeatureSet.Version);
+        _model = HealthyModel.Train(Pumps, Start);
 
         // The measured stream: later, seed 1, with the simulator's own fault schedule, so some windows alert.
         var scored = new SimulatorOptions(Pumps, TimeSpan.FromSeconds(1), Start.AddHours(3), TimeSpan.FromSeconds(Readings / Pumps), 1, 0);
@@ -73,21 +62,5 @@ public class PipelineBenchmarks
     /// <summary>Every callback a no-op: the benchmark measures the pipeline, not a store.</summary>
     private sealed class NullSink : DetectionSink
     {
-    }
-
-    /// <summary>The model features of every window (the pipeline has no model yet), as rows for training.</summary>
-    private sealed class FeatureCollector(FeatureSet computed, FeatureSet model) : DetectionSink
-    {
-        private readonly int[] _columns = model.Names.Select(computed.IndexOf).ToArray();
-
-        public List<double> Rows { get; } = [];
-
-        public override void OnWindow(ScoredWindow window)
-        {
-            foreach (var column in _columns)
-            {
-                Rows.Add(window.Features[column]);
-            }
-        }
     }
 }

@@ -8,7 +8,7 @@ namespace PumpWatch.Core.Processing;
 /// </summary>
 public sealed class BatchResult
 {
-    public List<RecordOutcome> Records { get; } = [];
+    public List<RecordOutcome> Records { get; init; } = [];
 
     public List<WindowResult> Windows { get; } = [];
 

@@ -163,7 +163,7 @@ public sealed class DetectionPipeline
     public BatchResult ProcessBatch(IReadOnlyList<RawRecord> records, long referenceMicros, bool closeWindows = false, ArrivalWindow? arrival = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var batch = new BatchResult();
+        var batch = new BatchResult { Records = new List<RecordOutcome>(records.Count) };
         var (accepted, duplicates, quarantined) = (Counters.Accepted, Counters.Duplicates, Counters.Quarantined);
         _batch = batch;
         _windower.Arrival = arrival;
