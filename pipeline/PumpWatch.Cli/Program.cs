@@ -31,6 +31,7 @@ var root = new RootCommand("PumpWatch: predictive maintenance for oil pumps on o
     EvaluateCommand.Create(time),
     QueryCommand.Create(invocation),
     DashboardCommand.Create(),
+    ConsumeCommand.Create(time, sinks, Variable("AWS_ENDPOINT_URL_KINESIS") ?? Variable("AWS_ENDPOINT_URL")),
     SiteConfig.Option,
 };
 return await CliRun.Invoke(root, args, "pumpwatch").ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PumpWatch.Lambda.Function;
+using PumpWatch.Lambda.Setup;
 using PumpWatch.Lambda.Runtime;
 
 namespace PumpWatch.Lambda;

@@ -4,8 +4,8 @@ using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
 using PumpWatch.Core.Storage;
-using PumpWatch.Lambda.Events;
-using PumpWatch.Lambda.Function;
+using PumpWatch.Function.Events;
+using PumpWatch.Function;
 using PumpWatch.Simulator;
 
 namespace PumpWatch.Benchmarks;

@@ -10,7 +10,8 @@ namespace PumpWatch.Cli.Store;
 /// The alert state on one machine: table <c>alert_state</c> in the DuckDB file of <see cref="DuckDbStore"/> (its own
 /// connection, so it never waits for the store's writer thread). A write is one conditional upsert, so it wins only
 /// for a window end later than the stored one; two connections racing on one pump conflict in DuckDB's optimistic
-/// concurrency control, and the loser runs its statement again against the winner's row.
+/// concurrency control, and the loser runs its statement again against the winner's row. Built over a checkpointed
+/// store instead, it runs on that store's writer connection, so its writes commit with the shard's checkpoint.
 /// </summary>
 internal sealed class DuckDbAlertStateStore : IAlertStateStore, IDisposable
 {
@@ -29,7 +30,8 @@ internal sealed class DuckDbAlertStateStore : IAlertStateStore, IDisposable
         WHERE {Table}.applied_through < excluded.applied_through
         """;
 
-    private readonly DuckDBConnection _connection;
+    private readonly DuckDBConnection? _connection;
+    private readonly DuckDbStore? _shared;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
 
@@ -42,12 +44,24 @@ internal sealed class DuckDbAlertStateStore : IAlertStateStore, IDisposable
         _clock = clock;
         _connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = path }.ConnectionString);
         _connection.Open();
-        WithConflictRetry(() => Execute(
-            $"CREATE TABLE IF NOT EXISTS {Table} (pump_id VARCHAR PRIMARY KEY, state VARCHAR NOT NULL, applied_through BIGINT NOT NULL, updated_at BIGINT NOT NULL)",
-            []));
+        RunAsync(CreateTable).GetAwaiter().GetResult();
     }
 
-    public Task<IReadOnlyDictionary<string, AppliedAlertState>> ReadAsync(IReadOnlyCollection<string> pumpIds, CancellationToken cancellationToken = default)
+    /// <param name="store">The store whose writer connection (and, checkpointed, whose transactions) the states share.</param>
+    /// <param name="clock">The writer's clock, for <c>updated_at</c>.</param>
+    public DuckDbAlertStateStore(DuckDbStore store, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        _clock = clock;
+        _shared = store;
+        RunAsync(CreateTable).GetAwaiter().GetResult();
+    }
+
+    private static int CreateTable(DuckDBConnection connection) => Execute(connection,
+        $"CREATE TABLE IF NOT EXISTS {Table} (pump_id VARCHAR PRIMARY KEY, state VARCHAR NOT NULL, applied_through BIGINT NOT NULL, updated_at BIGINT NOT NULL)", []);
+
+    public async Task<IReadOnlyDictionary<string, AppliedAlertState>> ReadAsync(IReadOnlyCollection<string> pumpIds, CancellationToken cancellationToken = default)
     {
         var distinct = IAlertStateStore.DistinctPumpIds(pumpIds);
 
@@ -60,9 +74,10 @@ internal sealed class DuckDbAlertStateStore : IAlertStateStore, IDisposable
                 sql.Append(i == 0 ? "$" : ", $").Append(i + 1);
             }
 
-            lock (_gate)
+            var query = sql.Append(')').ToString();
+            await RunAsync(connection =>
             {
-                using var command = Command(sql.Append(')').ToString(), chunk);
+                using var command = Command(connection, query, chunk);
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
@@ -72,20 +87,26 @@ internal sealed class DuckDbAlertStateStore : IAlertStateStore, IDisposable
                         ? new AppliedAlertState(state, applied)
                         : new AppliedAlertState(AlertState.Initial, applied, $"stored state '{text}' is not an alert state");
                 }
-            }
+
+                return states.Count;
+            }).ConfigureAwait(false);
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, AppliedAlertState>>(states);
+        return states;
     }
 
     public Task<bool> TryWriteAsync(string pumpId, AlertState state, long windowEnd, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(pumpId);
         object[] values = [pumpId, state.ToString(), windowEnd, EventTime.FromDateTimeOffset(_clock.GetUtcNow())];
-        return Task.FromResult(WithConflictRetry(() => Execute(Upsert, values) == 1));
+        return RunAsync(connection => Execute(connection, Upsert, values) == 1);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _connection?.Dispose();
+
+    // On the shared store's writer (one connection, no conflicts), or on this store's own connection with the retry.
+    private Task<T> RunAsync<T>(Func<DuckDBConnection, T> statement) =>
+        _shared is not null ? _shared.RunOnWriterAsync(statement) : Task.FromResult(WithConflictRetry(() => statement(_connection!)));
 
     private T WithConflictRetry<T>(Func<T> statement)
     {
@@ -106,15 +127,15 @@ internal sealed class DuckDbAlertStateStore : IAlertStateStore, IDisposable
         }
     }
 
-    private int Execute(string sql, object[] values)
+    private static int Execute(DuckDBConnection connection, string sql, object[] values)
     {
-        using var command = Command(sql, values);
+        using var command = Command(connection, sql, values);
         return command.ExecuteNonQuery();
     }
 
-    private DuckDBCommand Command(string sql, IReadOnlyList<object> values)
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, IReadOnlyList<object> values)
     {
-        var command = _connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var value in values)
         {

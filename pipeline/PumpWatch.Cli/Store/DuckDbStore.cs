@@ -16,6 +16,12 @@ namespace PumpWatch.Cli.Store;
 /// core; DuckDB's memory is capped so a long replay stays flat. <see cref="FlushAsync"/> completes when everything handed over
 /// is committed; a writer failure surfaces there or on the next write. Windows and alert events are idempotent: one
 /// written again (same pump, start and end; same alert id, event and window end) replaces the earlier row.
+/// <para>
+/// Checkpointed (<c>pumpwatch consume</c>): what the sink calls hand over is held per shard (<see cref="BeginShard"/>)
+/// and reaches the file only with that shard's <see cref="CheckpointAsync"/>, in one transaction with the shard's
+/// checkpoint; <see cref="FlushAsync"/> then makes nothing durable, and what was not checkpointed is discarded on
+/// dispose or lost in a crash, to be read from the stream again. So a restart neither loses nor repeats a row.
+/// </para>
 /// </summary>
 public sealed partial class DuckDbStore : IResultStore
 {
@@ -43,14 +49,25 @@ public sealed partial class DuckDbStore : IResultStore
     private SensorCatalog? _catalog;
     private ReadingRows _readings;
     private WindowRows _windows;
+    // Checkpointed only: work held per shard until its checkpoint; the shard the sink calls belong to now.
+    private readonly bool _checkpointed;
+    private readonly Dictionary<string, List<object>> _held = new(StringComparer.Ordinal);
+    private List<object>? _current;
+
+    // Writer thread only: an explicit transaction is open (checkpointed: every write joins it until the next commit).
+    private bool _inTransaction;
     private volatile Exception? _failure;
     private bool _disposed;
     private long _quarantined;
 
-    public DuckDbStore(string path, IReadOnlyList<string> featureNames)
+    /// <param name="path">The DuckDB file, created when missing.</param>
+    /// <param name="featureNames">The windows table's feature columns.</param>
+    /// <param name="checkpointed">Hold writes per shard until <see cref="CheckpointAsync"/> (see the remarks above).</param>
+    public DuckDbStore(string path, IReadOnlyList<string> featureNames, bool checkpointed = false)
     {
         ArgumentNullException.ThrowIfNull(featureNames);
         Path = path;
+        _checkpointed = checkpointed;
         _features = featureNames;
         // Built, not spliced: a path with ';' or '=' would otherwise break the connection string.
         _connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = path }.ConnectionString);
@@ -136,14 +153,80 @@ public sealed partial class DuckDbStore : IResultStore
         ]));
     }
 
-    /// <summary>Hands over the partial batches and completes when the writer has committed everything.</summary>
+    /// <summary>
+    /// Hands over the partial batches and completes when the writer has committed everything. Checkpointed, it only
+    /// closes the partial batches into the current shard's held work: durability comes with <see cref="CheckpointAsync"/>.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancel = default)
     {
+        if (_checkpointed)
+        {
+            Seal();
+            ThrowIfFailed();
+            return;
+        }
+
         await HandOver().WaitAsync(cancel).ConfigureAwait(false);
         ThrowIfFailed();
     }
 
-    private Task HandOver()
+    /// <summary>Checkpointed: the shard whose work the next sink calls are (its partial batches so far go to the shard before).</summary>
+    public void BeginShard(string shardKey)
+    {
+        ArgumentNullException.ThrowIfNull(shardKey);
+        if (!_checkpointed)
+        {
+            throw new InvalidOperationException("BeginShard needs a checkpointed store");
+        }
+
+        Seal();
+        ref var held = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_held, shardKey, out _);
+        _current = held ??= [];
+    }
+
+    /// <summary>
+    /// Writes <paramref name="shardKey"/>'s held work, then runs <paramref name="checkpoint"/> on the writer's connection,
+    /// and commits both in one transaction; returns the checkpoint's result once committed. Unchecked, it commits
+    /// everything written so far with the checkpoint.
+    /// </summary>
+    public async Task<T> CheckpointAsync<T>(string shardKey, Func<DuckDBConnection, T> checkpoint, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(shardKey);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        Seal();
+        if (_checkpointed && _held.TryGetValue(shardKey, out var held))
+        {
+            foreach (var work in held)
+            {
+                SendNow(work);
+            }
+
+            held.Clear();
+        }
+
+        var result = RunOnWriterAsync(checkpoint);
+        await HandOver().WaitAsync(cancel).ConfigureAwait(false);
+        ThrowIfFailed();
+        return await result.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer's connection after everything handed over before it, in the writer's
+    /// open transaction when checkpointed (so it commits with the next checkpoint). For the state stores that share this
+    /// file's transactions (<see cref="DuckDbShardStateStore"/>, <see cref="DuckDbAlertStateStore"/>).
+    /// </summary>
+    public Task<T> RunOnWriterAsync<T>(Func<DuckDBConnection, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        SendNow(new WriterWork(c => work(c), done));
+        return Unbox<T>(done.Task);
+    }
+
+    private static async Task<T> Unbox<T>(Task<object?> task) => (T)(await task.ConfigureAwait(false))!;
+
+    // Closes the current partial batches into the work they belong to (held for the shard, or sent to the writer).
+    private void Seal()
     {
         if (_readings.Count > 0)
         {
@@ -156,9 +239,13 @@ public sealed partial class DuckDbStore : IResultStore
             Send(_windows);
             _windows = _spareWindows.TryPop(out var spare) ? spare : new WindowRows(BatchRows, _features.Count);
         }
+    }
 
+    private Task HandOver()
+    {
+        Seal();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Send(new FlushRequest(done));
+        SendNow(new FlushRequest(done));
         return done.Task;
     }
 
@@ -172,7 +259,9 @@ public sealed partial class DuckDbStore : IResultStore
         _disposed = true;
         try
         {
-            if (_failure is null)
+            // Checkpointed, what no checkpoint covered is dropped (the writer rolls back its open transaction): the
+            // stream still has it, and the next run reads it again from the checkpoint.
+            if (_failure is null && !_checkpointed)
             {
                 HandOver().GetAwaiter().GetResult();
                 ThrowIfFailed();
@@ -187,7 +276,20 @@ public sealed partial class DuckDbStore : IResultStore
         }
     }
 
+    // The sink's work: held for the current shard when checkpointed, else straight to the writer.
     private void Send(object work)
+    {
+        if (_checkpointed)
+        {
+            ThrowIfFailed();
+            (_current ?? throw new InvalidOperationException("a checkpointed store needs BeginShard before the first write")).Add(work);
+            return;
+        }
+
+        SendNow(work);
+    }
+
+    private void SendNow(object work)
     {
         ThrowIfFailed();
 
@@ -214,11 +316,18 @@ public sealed partial class DuckDbStore : IResultStore
             {
                 // Already failed: drain without writing, so the pipeline never blocks on a dead writer.
                 (work as FlushRequest)?.Done.TrySetResult();
+                (work as WriterWork)?.Done.TrySetException(_failure);
                 continue;
             }
 
             try
             {
+                if (_checkpointed && !_inTransaction && work is not FlushRequest)
+                {
+                    Execute("BEGIN TRANSACTION");
+                    _inTransaction = true;
+                }
+
                 switch (work)
                 {
                     case ReadingRows batch:
@@ -245,8 +354,17 @@ public sealed partial class DuckDbStore : IResultStore
                     case SingleRow row:
                         Insert(row);
                         break;
+                    case WriterWork run:
+                        run.Done.SetResult(run.Run(_connection));
+                        break;
                     case FlushRequest flush:
                         Commit(ref readings, ref windows, ref uncommitted);
+                        if (_inTransaction)
+                        {
+                            _inTransaction = false;
+                            Execute("COMMIT");
+                        }
+
                         flush.Done.SetResult();
                         break;
                 }
@@ -262,11 +380,31 @@ public sealed partial class DuckDbStore : IResultStore
                 // Any exception counts, because a writer that died silently would leave the pipeline blocked.
                 _failure = e;
                 (work as FlushRequest)?.Done.TrySetResult();
+                (work as WriterWork)?.Done.TrySetException(e);
             }
         }
 
         readings?.Dispose();
         windows?.Dispose();
+        if (_inTransaction)
+        {
+            try
+            {
+                // Checkpointed work that no checkpoint covered: dropped, as a crash would drop it.
+                Execute("ROLLBACK");
+            }
+            catch (DuckDBException) when (_failure is not null)
+            {
+                // The failed statement already ended the transaction; the failure itself was reported to the caller.
+            }
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static void Commit(ref DuckDBAppender? readings, ref DuckDBAppender? windows, ref int uncommitted)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PumpWatch.Lambda.Events;
+using PumpWatch.Function.Events;
 
 namespace PumpWatch.Lambda.Tests.Function;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using PumpWatch.Lambda.Events;
+using PumpWatch.Function.Events;
 
 namespace PumpWatch.Lambda.Tests.Function;
 

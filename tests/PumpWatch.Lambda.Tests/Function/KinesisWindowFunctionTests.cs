@@ -6,8 +6,9 @@ using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
 using PumpWatch.Core.Storage;
-using PumpWatch.Lambda.Events;
-using PumpWatch.Lambda.Function;
+using PumpWatch.Function.Events;
+using PumpWatch.Function;
+using PumpWatch.Lambda.Setup;
 
 namespace PumpWatch.Lambda.Tests.Function;
 
@@ -30,9 +31,9 @@ public sealed class KinesisWindowFunctionTests
     // The function around its fakes, as the composition root would build it.
     private sealed class Run
     {
-        public Run(AnomalyModel model, int stateLimit = 900_000) =>
-            Function = new KinesisWindowFunction(new FunctionSettings(Options, "test-site") { StateLimitBytes = stateLimit }, model,
-                Store, Alerts, AlertStates, ShardStates, TimeProvider.System, Log);
+        public Run(AnomalyModel model, int stateLimit = 900_000, int carriedLimit = 400_000, IShardStateStore? shardStates = null) =>
+            Function = new KinesisWindowFunction(new FunctionSettings(Options, "test-site") { StateLimitBytes = stateLimit, CarriedStateLimitBytes = carriedLimit }, model,
+                Store, Alerts, AlertStates, shardStates ?? ShardStates, TimeProvider.System, Log);
 
         public FlakyStore Store { get; } = new(Options.Features.Names);
         public RecordingAlertSink Alerts { get; } = new();
@@ -252,6 +253,75 @@ public sealed class KinesisWindowFunctionTests
         Assert.Equal(42, line.GetProperty("RecordsIn").GetInt32());
         Assert.Equal(42, line.GetProperty("Accepted").GetInt32());
         Assert.Equal(KinesisEvents.ShardId, line.GetProperty("ShardId").GetString());
+    }
+
+    [Fact]
+    public async Task CarriedStateOverTheItemLimit_DropsPumpsInIdOrder_AndTheFinalInvokeSucceeds()
+    {
+        var items = Stream(minutes: 2);
+        var model = Model(Stream(minutes: 21));
+        var start = Floor(items[0].Arrival);
+        var first = items.Where(i => Floor(i.Arrival) == start).ToList();
+
+        // Uncapped, the three pumps' carried states; the limit then holds pumps 1 and 2 exactly (name + value + 1 byte each).
+        var free = new Run(model);
+        await free.Function.HandleAsync(KinesisEvents.Event(first, start, start + Window, new Dictionary<string, string>(), final: true), CancellationToken.None);
+        var carried = (await free.ShardStates.LoadAsync($"{KinesisEvents.StreamArn}/{KinesisEvents.ShardId}"))!.Pumps;
+        Assert.Equal(["1", "2", "3"], carried.Keys.Order(StringComparer.Ordinal));
+        var limit = carried.Where(p => p.Key != "3").Sum(p => Encoding.UTF8.GetByteCount(p.Key) + Encoding.UTF8.GetByteCount(p.Value) + 1);
+
+        // A store that refuses a state over the limit, as DynamoDbShardStateStore refuses an item over 400 KB.
+        var refusing = new RefusingShardStateStore(limit);
+        var run = new Run(model, carriedLimit: limit, shardStates: refusing);
+        await run.Function.HandleAsync(KinesisEvents.Event(first, start, start + Window, new Dictionary<string, string>(), final: true), CancellationToken.None);
+        Assert.Equal(["1", "2"], refusing.Saved!.Pumps.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(run.LogLines, l => l.Contains("carried state of 1 of 3 pumps dropped", StringComparison.Ordinal));
+        Assert.Equal(1, JsonDocument.Parse(run.LogLines[^1]).RootElement.GetProperty("CarriedPumpsDropped").GetInt32());
+        Assert.Equal(3, run.Store.Inner.Windows(new StoreQuery()).Count);
+
+        // Without the cap the same invoke throws, and would on every retry: the stalled shard the cap prevents.
+        var stalled = new Run(model, carriedLimit: int.MaxValue, shardStates: new RefusingShardStateStore(limit));
+        await Assert.ThrowsAsync<ShardStateStoreException>(() =>
+            stalled.Function.HandleAsync(KinesisEvents.Event(first, start, start + Window, new Dictionary<string, string>(), final: true), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FinalInvoke_WhoseShardStateIsNotSaved_SaysSoAndCountsIt()
+    {
+        var items = Stream(minutes: 2);
+        var model = Model(Stream(minutes: 21));
+        var start = Floor(items[0].Arrival);
+        var run = new Run(model);
+        var key = $"{KinesisEvents.StreamArn}/{KinesisEvents.ShardId}";
+        // A later window's state is already stored (a stale worker's view): the save's condition fails.
+        var later = new ShardState(new Dictionary<string, string>(), Core.Readings.EventTime.FromDateTimeOffset(start + (10 * Window)), "99");
+        Assert.True(await run.ShardStates.TrySaveAsync(key, later));
+        var response = await run.Function.HandleAsync(
+            KinesisEvents.Event(items.Where(i => Floor(i.Arrival) == start), start, start + Window, new Dictionary<string, string>(), final: true), CancellationToken.None);
+        Assert.Empty(response.BatchItemFailures);
+        Assert.Same(later, await run.ShardStates.LoadAsync(key));
+        Assert.Contains(run.LogLines, l => l.Contains("not saved: the store holds that window end or a later one", StringComparison.Ordinal));
+        Assert.Equal(1, JsonDocument.Parse(run.LogLines[^1]).RootElement.GetProperty("ShardStateNotSaved").GetInt32());
+    }
+
+    /// <summary>Refuses, with the store's exception, a state whose pumps measure more than a limit (name + value + 1 byte each).</summary>
+    private sealed class RefusingShardStateStore(int limit) : IShardStateStore
+    {
+        public ShardState? Saved { get; private set; }
+
+        public Task<ShardState?> LoadAsync(string shardKey, CancellationToken cancellationToken = default) => Task.FromResult(Saved);
+
+        public Task<bool> TrySaveAsync(string shardKey, ShardState state, CancellationToken cancellationToken = default)
+        {
+            var size = state.Pumps.Sum(p => Encoding.UTF8.GetByteCount(p.Key) + Encoding.UTF8.GetByteCount(p.Value) + 1);
+            if (size > limit)
+            {
+                throw new ShardStateStoreException($"the state of shard '{shardKey}' is {size} bytes, over the test's {limit}");
+            }
+
+            Saved = state;
+            return Task.FromResult(true);
+        }
     }
 
     private sealed class NullSink : DetectionSink;

@@ -1,4 +1,4 @@
-namespace PumpWatch.Lambda.Events;
+namespace PumpWatch.Function.Events;
 
 /// <summary>A record that failed, named by its sequence number.</summary>
 public sealed record BatchItemFailure(string ItemIdentifier);

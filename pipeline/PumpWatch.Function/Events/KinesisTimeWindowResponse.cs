@@ -1,4 +1,4 @@
-namespace PumpWatch.Lambda.Events;
+namespace PumpWatch.Function.Events;
 
 /// <summary>
 /// What the function returns for a tumbling-window invoke: the state for the window's next invoke (required: a response

@@ -1,4 +1,4 @@
-namespace PumpWatch.Lambda.Events;
+namespace PumpWatch.Function.Events;
 
 /// <summary>One record of a Kinesis event: the Kinesis record itself and where it came from.</summary>
 public sealed class KinesisEventRecord

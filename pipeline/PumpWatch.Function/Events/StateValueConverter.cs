@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PumpWatch.Lambda.Events;
+namespace PumpWatch.Function.Events;
 
 /// <summary>
 /// Reads the window state map whose values may be strings or numbers (the developer guide's example event has

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PumpWatch.Lambda.Function;
+namespace PumpWatch.Function;
 
 /// <summary>
 /// One invocation's counts and stage durations, written as one CloudWatch Embedded Metric Format line (a JSON object

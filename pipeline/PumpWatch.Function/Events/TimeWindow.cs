@@ -1,4 +1,4 @@
-namespace PumpWatch.Lambda.Events;
+namespace PumpWatch.Function.Events;
 
 /// <summary>A tumbling window's bounds as the event carries them (ISO 8601 UTC, end exclusive).</summary>
 public sealed class TimeWindow

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace PumpWatch.Lambda.Events;
+namespace PumpWatch.Function.Events;
 
 /// <summary>
 /// Source-generated JSON for the event and the response (no reflection in the function). Lambda's own names are camel
@@ -11,4 +11,4 @@ namespace PumpWatch.Lambda.Events;
     Converters = [typeof(StateValueConverter)])]
 [JsonSerializable(typeof(KinesisTimeWindowEvent))]
 [JsonSerializable(typeof(KinesisTimeWindowResponse))]
-internal sealed partial class LambdaJsonContext : JsonSerializerContext;
+public sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using PumpWatch.Lambda.Events;
+using PumpWatch.Function;
+using PumpWatch.Function.Events;
 using PumpWatch.Lambda.Runtime;
 
-namespace PumpWatch.Lambda.Function;
+namespace PumpWatch.Lambda.Setup;
 
 /// <summary>The function as the runtime loop calls it: the event's JSON in, the response's JSON out, both source-generated.</summary>
 internal sealed class WindowFunctionHandler(KinesisWindowFunction function) : IInvocationHandler

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Forest;
@@ -7,9 +8,9 @@ using PumpWatch.Core.Processing;
 using PumpWatch.Core.Readings;
 using PumpWatch.Core.Storage;
 using PumpWatch.Core.Windows;
-using PumpWatch.Lambda.Events;
+using PumpWatch.Function.Events;
 
-namespace PumpWatch.Lambda.Function;
+namespace PumpWatch.Function;
 
 /// <summary>
 /// The production function: one invocation of the Kinesis event source mapping with tumbling windows in, the state
@@ -141,8 +142,24 @@ public sealed class KinesisWindowFunction
             var sent = await SendAsync(closing, batch.Alerts, claimEnd, cancellationToken).ConfigureAwait(false);
             metrics.Count("Alerts", sent);
             var carry = Export(pipeline);
+            if (CapCarried(carry, _settings.CarriedStateLimitBytes) is var (dropped, kept) && dropped > 0)
+            {
+                // A state the shard-state store refuses (DynamoDB: 400 KB per item) would fail this final invoke on every
+                // retry and stall the shard; those pumps start their next window afresh instead (README, "Lambda").
+                metrics.Count("CarriedPumpsDropped", dropped);
+                await _log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"shard {shardKey}: carried state of {dropped} of {dropped + kept} pumps dropped to stay under {_settings.CarriedStateLimitBytes:N0} bytes; they start the next window without their newest reading, sampling interval and silence")).ConfigureAwait(false);
+            }
+
             var lastSequence = records.Count > 0 ? records[^1].Kinesis?.SequenceNumber : null;
-            await _shardStates.TrySaveAsync(shardKey, new ShardState(carry, claimEnd, lastSequence), cancellationToken).ConfigureAwait(false);
+            if (!await _shardStates.TrySaveAsync(shardKey, new ShardState(carry, claimEnd, lastSequence), cancellationToken).ConfigureAwait(false))
+            {
+                // The store already holds this window end or a later one: this is a retry of a final invoke that saved, or a
+                // stale worker; the stored state is at least as new as this one, so it stays (not a failure, but counted).
+                metrics.Count("ShardStateNotSaved", 1);
+                await _log.WriteLineAsync($"shard {shardKey}: state through {EventTime.Format(claimEnd)} not saved: the store holds that window end or a later one").ConfigureAwait(false);
+            }
+
             metrics.Milliseconds("AlertMs", _time.GetElapsedTime(stored).TotalMilliseconds);
             // Lambda starts the next window with a fresh state; a continuation of an early-terminated one loads the
             // shard state just saved. The response still needs a state (without it the invocation counts as failed).
@@ -280,6 +297,42 @@ public sealed class KinesisWindowFunction
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// Keeps the carried pump states, in pump id order, while their size stays within <paramref name="limit"/> and drops the
+    /// rest; returns how many were dropped and kept. Sized as DynamoDB sizes a map attribute: per element the UTF-8 name,
+    /// the UTF-8 string value and one byte (DynamoDB developer guide, "Item sizes and formats").
+    /// </summary>
+    internal static (int Dropped, int Kept) CapCarried(Dictionary<string, string> carry, int limit)
+    {
+        long total = 0;
+        foreach (var (pump, text) in carry)
+        {
+            total += System.Text.Encoding.UTF8.GetByteCount(pump) + System.Text.Encoding.UTF8.GetByteCount(text) + 1;
+        }
+
+        if (total <= limit)
+        {
+            return (0, carry.Count);
+        }
+
+        long size = 0;
+        var dropped = 0;
+        foreach (var pump in carry.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            var entry = System.Text.Encoding.UTF8.GetByteCount(pump) + System.Text.Encoding.UTF8.GetByteCount(carry[pump]) + 1;
+            if (size + entry <= limit)
+            {
+                size += entry;
+                continue;
+            }
+
+            carry.Remove(pump);
+            dropped++;
+        }
+
+        return (dropped, carry.Count);
     }
 
     // The state's size as Lambda's JSON: braces, per entry four quotes, a colon and a comma, and System.Text.Json's

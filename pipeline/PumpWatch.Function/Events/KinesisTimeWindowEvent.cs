@@ -1,4 +1,4 @@
-namespace PumpWatch.Lambda.Events;
+namespace PumpWatch.Function.Events;
 
 /// <summary>
 /// The event Lambda sends for a Kinesis event source mapping with tumbling windows: the records of one batch, the

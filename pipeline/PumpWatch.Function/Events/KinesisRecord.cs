@@ -1,4 +1,4 @@
-namespace PumpWatch.Lambda.Events;
+namespace PumpWatch.Function.Events;
 
 /// <summary>
 /// The Kinesis part of an event record: partition key, sequence number (the record's id in batch item failures),

@@ -8,13 +8,12 @@ using PumpWatch.Aws.S3;
 using PumpWatch.Aws.Sns;
 using PumpWatch.Aws.Timestream.Store;
 using PumpWatch.Aws.Timestream.Write;
-using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
-using PumpWatch.Core.Readings;
+using PumpWatch.Function;
 using PumpWatch.Lambda.Runtime;
 
-namespace PumpWatch.Lambda.Function;
+namespace PumpWatch.Lambda.Setup;
 
 /// <summary>
 /// Builds the production function from its settings (environment variables, read by Program.cs and passed in as a
@@ -77,13 +76,9 @@ internal static class FunctionEnvironment
     private static DynamoDbAlertStateOptions Checked(DynamoDbAlertStateOptions options) =>
         options.Problem() is { } problem ? throw new FunctionConfigurationException($"{AlertStateTableName}: {problem}") : options;
 
-    /// <summary>The pipeline a model scores under: its own windows and sensors, and every feature of its sensors.</summary>
-    internal static PipelineOptions PipelineFor(AnomalyModel model)
-    {
-        var input = model.Input ?? throw new FunctionConfigurationException($"model {model.ModelId} does not record its windows and sensors: train it again with this version");
-        var sensors = SensorSpec.Apply(PipelineOptions.Default.Sensors, input.Sensors);
-        return PipelineOptions.Default with { Windows = input.Windows, Sensors = sensors, Features = FeatureSet.All(sensors.Select(s => s.Name)) };
-    }
+    /// <summary>The pipeline a model scores under (<see cref="ModelPipeline"/>); a model without its input settings is an init error.</summary>
+    internal static PipelineOptions PipelineFor(AnomalyModel model) => ModelPipeline.For(model)
+        ?? throw new FunctionConfigurationException($"model {model.ModelId} does not record its windows and sensors: train it again with this version");
 
     // s3://bucket/prefix loads the store's latest model; anything else is a file bundled with the function (no S3
     // client, so no credentials, are needed for it: the window check after it comes first).
