@@ -93,8 +93,10 @@ internal static class CliRun
             return 2;
         }
 
-        // Ctrl+C cancels the verb's token and gives it 10 s to flush the store and print its summary; without a
-        // timeout System.CommandLine leaves SIGINT to the runtime, which ends the process on the spot.
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) }).ConfigureAwait(false);
+        // Ctrl+C cancels the verb's token and gives it 30 s to flush the store, stop the dashboard and print its
+        // summary (well under a second normally; 10 s was not always enough on a machine loaded by other jobs, and then
+        // the summary was lost); without a timeout System.CommandLine leaves SIGINT to the runtime, which ends the
+        // process on the spot.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }).ConfigureAwait(false);
     }
 }

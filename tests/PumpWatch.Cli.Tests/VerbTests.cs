@@ -85,6 +85,16 @@ public sealed class VerbTests : IDisposable
     public void Demo_CtrlC_StopsFlushesAndStillSummarises()
     {
         using var demo = _cli.Start("demo", "--pumps", "2", "--speed", "300", "--db", "stop.duckdb", "--summary-json", "stop.json");
+        // Standard error is read as it comes (a full pipe would block the demo) and shown if an assertion fails.
+        var errors = new System.Text.StringBuilder();
+        demo.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
+        demo.BeginErrorReadLine();
         // Wait until it has streamed readings (its first status line: every 10 s when output is redirected), then send
         // SIGINT as a terminal's Ctrl+C would. A fixed pause after the Store line failed CI once on a loaded machine.
         string? line;
@@ -99,10 +109,19 @@ public sealed class VerbTests : IDisposable
         }
 
         var rest = demo.StandardOutput.ReadToEnd();
-        Assert.True(demo.WaitForExit(30_000), "the demo did not stop after Ctrl+C");
-        Assert.Equal(0, demo.ExitCode);
-        Assert.Contains("Stopped (Ctrl+C)", rest, StringComparison.Ordinal);
-        Assert.Contains("Summary:", rest, StringComparison.Ordinal);
+        Assert.True(demo.WaitForExit(60_000), "the demo did not stop after Ctrl+C");
+        demo.WaitForExit();
+        string Seen()
+        {
+            lock (errors)
+            {
+                return $"exit {demo.ExitCode}; output after the signal:\n{rest}\nstandard error:\n{errors}";
+            }
+        }
+
+        Assert.True(demo.ExitCode == 0, Seen());
+        Assert.True(rest.Contains("Stopped (Ctrl+C)", StringComparison.Ordinal), Seen());
+        Assert.True(rest.Contains("Summary:", StringComparison.Ordinal), Seen());
         Assert.True(File.Exists(_cli.PathOf("stop.json")));
         Assert.True(Count(_cli.PathOf("stop.duckdb"), "SELECT count(*) FROM readings") > 0);
     }
