@@ -26,4 +26,5 @@ dotnet build Pipeline.sln -c Release -nologo -v quiet
 if [ ! -d ../shared/data ]; then
   echo "note: ../shared/data is not beside this clone, so the tests that need its benchmark data are skipped" >&2
 fi
-dotnet test Pipeline.sln -c Release --no-build -nologo -v quiet
+# The console logger at minimal verbosity prints each failed test's message and stack trace (quiet alone names it only).
+dotnet test Pipeline.sln -c Release --no-build -nologo -v quiet --logger "console;verbosity=minimal"
