@@ -28,6 +28,14 @@ internal static class CliRun
             await error.WriteLineAsync($"pumpwatch: {e.Message}").ConfigureAwait(false);
             return 2;
         }
+        catch (Amazon.Runtime.AmazonClientException e)
+        {
+            // Chiefly no credentials: the SDK's message lists every provider it tried over several lines; the first says
+            // what failed, and the hint says where credentials come from.
+            var first = e.Message.Split('\n', 2)[0].Trim();
+            await error.WriteLineAsync($"pumpwatch: {first} (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE; for a local server any non-empty values do)").ConfigureAwait(false);
+            return 2;
+        }
         catch (Exception e) when (e is ModelStoreException or AlertStateStoreException or ShardStateStoreException or AwsServiceException)
         {
             // A bad model URL, a missing table, an unreachable store or service: each message names the store or call

@@ -51,6 +51,10 @@ internal sealed class CliProcess : IDisposable
         }
 
         info.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        // Dummy keys for commands that sign requests to local servers, whatever the test runner's own environment has
+        // (test.sh sets them; a bare `dotnet test` may not); a test that needs none clears them through Environment.
+        info.Environment["AWS_ACCESS_KEY_ID"] = "dummy";
+        info.Environment["AWS_SECRET_ACCESS_KEY"] = "dummy";
         foreach (var (name, value) in Environment)
         {
             info.Environment[name] = value;
