@@ -7,8 +7,9 @@ namespace PumpWatch.Lambda.Runtime;
 /// </summary>
 public interface IInvocationHandler
 {
-    /// <param name="payload">The event, exactly the body of <c>GET /runtime/invocation/next</c>.</param>
+    /// <param name="payload">The event, exactly the body of <c>GET /runtime/invocation/next</c>; the runtime reuses its buffer, so it is valid only until the call returns.</param>
     /// <param name="context">Request id, deadline, function ARN and trace header of this invocation.</param>
     /// <param name="cancel">Fires shortly before <see cref="InvocationContext.Deadline"/>: time to return what is done.</param>
+    /// <returns>The response body; it may lie in a buffer the handler reuses, since the loop posts it before the next call.</returns>
     ValueTask<ReadOnlyMemory<byte>> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancel);
 }

@@ -15,6 +15,11 @@ internal sealed class RuntimeApiClient
     private readonly HttpClient _http;
     private readonly Uri _base;
 
+    // The event body of the invocation under way. One invocation at a time, so one buffer, kept and grown: a
+    // 10,000-record event is about 7.5 MB, and reading it into a fresh array (twice, through HttpClient's own buffer)
+    // put 15 MB on the large-object heap per invocation.
+    private byte[] _payload = [];
+
     /// <param name="http">
     /// With no timeout (<see cref="Timeout.InfiniteTimeSpan"/>): <c>next</c> is a long poll that answers only when an
     /// event arrives, and the developer guide says not to set a timeout on it. HttpClient's default of 100 s would
@@ -52,7 +57,7 @@ internal sealed class RuntimeApiClient
     /// <exception cref="RuntimeApiException">Any status but 200, or no request id.</exception>
     public async Task<NextInvocation> GetNextInvocationAsync(CancellationToken cancel)
     {
-        using var response = await _http.GetAsync(new Uri(_base, RuntimeApiNames.NextPath), HttpCompletionOption.ResponseContentRead, cancel).ConfigureAwait(false);
+        using var response = await _http.GetAsync(new Uri(_base, RuntimeApiNames.NextPath), HttpCompletionOption.ResponseHeadersRead, cancel).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new RuntimeApiException($"GET {RuntimeApiNames.NextPath} answered {(int)response.StatusCode}: {await BodyTextAsync(response, cancel).ConfigureAwait(false)}");
@@ -64,7 +69,7 @@ internal sealed class RuntimeApiClient
             throw new RuntimeApiException($"GET {RuntimeApiNames.NextPath} answered without the {RuntimeApiNames.RequestIdHeader} header, so the invocation cannot be answered");
         }
 
-        var payload = await response.Content.ReadAsByteArrayAsync(cancel).ConfigureAwait(false);
+        var payload = await ReadBodyAsync(response.Content, cancel).ConfigureAwait(false);
         return new NextInvocation(
             requestId,
             payload,
@@ -75,6 +80,44 @@ internal sealed class RuntimeApiClient
 
     /// <summary>Posts the function's response; null when accepted, else why it was rejected.</summary>
     /// <exception cref="RuntimeApiException">A 5xx: the container is in a state the runtime cannot recover from.</exception>
+    // Reads the body into _payload, growing it to the Content-Length Lambda sends (or by doubling without one).
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContent content, CancellationToken cancel)
+    {
+        var expected = content.Headers.ContentLength ?? 0;
+        if (expected > Array.MaxLength)
+        {
+            throw new RuntimeApiException($"GET {RuntimeApiNames.NextPath} announced a body of {expected} bytes, more than one array holds");
+        }
+
+        if (_payload.Length < expected)
+        {
+            _payload = new byte[expected];
+        }
+
+        using var body = await content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+        var length = 0;
+        while (true)
+        {
+            if (length == _payload.Length)
+            {
+                if (length == Array.MaxLength)
+                {
+                    throw new RuntimeApiException($"GET {RuntimeApiNames.NextPath} sent a body larger than one array holds");
+                }
+
+                Array.Resize(ref _payload, Math.Max(64 * 1024, (int)Math.Min(Array.MaxLength, 2L * _payload.Length)));
+            }
+
+            var read = await body.ReadAsync(_payload.AsMemory(length), cancel).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return _payload.AsMemory(0, length);
+            }
+
+            length += read;
+        }
+    }
+
     public Task<string?> PostResponseAsync(string requestId, ReadOnlyMemory<byte> body, CancellationToken cancel) =>
         PostAsync(RuntimeApiNames.ResponsePath(requestId), new ReadOnlyMemoryContent(body), errorType: null, cancel);
 
