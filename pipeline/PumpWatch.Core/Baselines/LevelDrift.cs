@@ -24,8 +24,8 @@ public sealed class LevelDrift
 
     /// <summary>
     /// Time constant of the temperature drift: slower, as a motor overheating over hours would otherwise be followed
-    /// (at 2 h, four of the tuning seeds' gradual overheating faults and a temperature-sensor drift were lost, none at
-    /// 12 h); the site's weather swings over days.
+    /// (at 2 h the tuning seeds lost three gradual and one abrupt overheating fault and a temperature-sensor drift, at
+    /// 12 h none of them); the site's weather swings over days.
     /// </summary>
     public static readonly TimeSpan TemperatureTimeConstant = TimeSpan.FromHours(12);
 
