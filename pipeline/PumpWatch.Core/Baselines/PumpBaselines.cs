@@ -66,7 +66,14 @@ public sealed class PumpBaselines
     /// The pump's operating state in a window and, when running, its residual features into <paramref name="z"/> with
     /// the largest evidence (see <see cref="PumpBaseline.Transform"/>); <paramref name="z"/> is left as it was otherwise.
     /// </summary>
-    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, Span<double> z, out double evidence)
+    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, Span<double> z, out double evidence) =>
+        Residuals(inputs, pumpId, windowStart, [], z, out evidence);
+
+    /// <summary>
+    /// As <see cref="Residuals(ReadOnlySpan{double}, string, long, Span{double}, out double)"/>, with the pump's level
+    /// drift (<see cref="LevelDrift"/>, one value per residual; empty for none) taken from its level residuals first.
+    /// </summary>
+    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, Span<double> z, out double evidence)
     {
         evidence = 0;
         var baseline = For(pumpId);
@@ -74,6 +81,20 @@ public sealed class PumpBaselines
         if (state == OperatingState.Running)
         {
             evidence = baseline.Transform(Layout, inputs, windowStart, z);
+            if (drift.Length == z.Length)
+            {
+                evidence = 0;
+                for (var r = 0; r < z.Length; r++)
+                {
+                    if (Layout.Residuals[r].Kind == ResidualKind.Level && double.IsFinite(drift[r]))
+                    {
+                        z[r] -= drift[r];
+                    }
+
+                    evidence = Math.Max(evidence, PumpBaseline.Evidence(Layout.Residuals[r], z[r]));
+                }
+            }
+
             if (Layout.TemperatureLevel >= 0 && z[Layout.TemperatureLevel] < -WarmingZ && inputs[Layout.TemperatureSlope] > 0)
             {
                 // A motor warming up after a start: its temperature and its spread describe the start, as its flow did a minute before.

@@ -240,13 +240,23 @@ public sealed class AnomalyModel
     /// </summary>
     public double ScoreWindow(ReadOnlySpan<double> inputs, string pumpId, long windowStart, out double isolationScore)
     {
+        Span<double> z = Features.Count <= MaxStackFeatures ? stackalloc double[Features.Count] : new double[Features.Count];
+        return ScoreWindow(inputs, pumpId, windowStart, [], z, out isolationScore);
+    }
+
+    /// <summary>
+    /// As <see cref="ScoreWindow(ReadOnlySpan{double}, string, long, out double)"/>, with the pump's level drift taken
+    /// from its level residuals (<see cref="LevelDrift"/>; empty for none), and the residuals it scored left in
+    /// <paramref name="z"/> (<see cref="Features"/> long; undefined when the window is not scored).
+    /// </summary>
+    public double ScoreWindow(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, Span<double> z, out double isolationScore)
+    {
         if (Baselines is not { } baselines)
         {
             return ScoreWindow(inputs, out isolationScore);
         }
 
-        Span<double> z = Features.Count <= MaxStackFeatures ? stackalloc double[Features.Count] : new double[Features.Count];
-        if (Residuals(inputs, pumpId, windowStart, z, out var evidence) != OperatingState.Running)
+        if (baselines.Residuals(inputs, pumpId, windowStart, drift, z, out var evidence) != OperatingState.Running)
         {
             isolationScore = double.NaN;
             return double.NaN;
@@ -257,7 +267,11 @@ public sealed class AnomalyModel
     }
 
     /// <summary>The pump's operating state in the window and, when running, its residual features into <paramref name="z"/> with the largest evidence.</summary>
-    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, Span<double> z, out double evidence)
+    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, Span<double> z, out double evidence) =>
+        Residuals(inputs, pumpId, windowStart, [], z, out evidence);
+
+    /// <summary>As <see cref="Residuals(ReadOnlySpan{double}, string, long, Span{double}, out double)"/>, with the pump's level drift taken off (<see cref="LevelDrift"/>; empty for none).</summary>
+    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, Span<double> z, out double evidence)
     {
         ArgumentNullException.ThrowIfNull(pumpId);
         evidence = 0;
@@ -267,14 +281,18 @@ public sealed class AnomalyModel
             return OperatingState.Running;
         }
 
-        return baselines.Residuals(inputs, pumpId, windowStart, z, out evidence);
+        return baselines.Residuals(inputs, pumpId, windowStart, drift, z, out evidence);
     }
 
     /// <summary>
     /// The <paramref name="top"/> features that raised a window of <paramref name="pumpId"/>'s score, from its
     /// <see cref="InputFeatures"/>: with baselines, its residuals (evidence first, then isolation weight).
     /// </summary>
-    public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> inputs, string pumpId, long windowStart, int top = 3)
+    public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> inputs, string pumpId, long windowStart, int top = 3) =>
+        TopContributions(inputs, pumpId, windowStart, [], top);
+
+    /// <summary>As <see cref="TopContributions(ReadOnlySpan{double}, string, long, int)"/>, with the pump's level drift taken off (<see cref="LevelDrift"/>).</summary>
+    public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, int top = 3)
     {
         if (Baselines is null)
         {
@@ -282,7 +300,7 @@ public sealed class AnomalyModel
         }
 
         var z = new double[Features.Count];
-        Residuals(inputs, pumpId, windowStart, z, out _);
+        Residuals(inputs, pumpId, windowStart, drift, z, out _);
         var scaled = new double[z.Length];
         Scaler.Transform(z, scaled);
         var weights = new double[z.Length];

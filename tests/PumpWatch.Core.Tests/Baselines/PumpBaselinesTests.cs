@@ -80,6 +80,32 @@ public sealed class PumpBaselinesTests
     }
 
     [Fact]
+    public void Drift_IsTakenOffTheLevelResidualsOnly_AndTheEvidenceIsTheLargestAfterIt()
+    {
+        var (layout, baselines, _) = Fit();
+        var names = layout.Names.ToList();
+        var (pressure, vibration, spread) = (names.IndexOf("pressure.residual_z"), names.IndexOf("vibration.residual_z"), names.IndexOf("pressure.spread_z"));
+
+        // A seal leak at full flow (pressure 18% below the curve): tens of deviations.
+        var leak = Window(layout, 70.5, 310 * 0.82, 700, 1.55, 0.6);
+        var plain = new double[names.Count];
+        baselines.Residuals(leak, "A", 0, plain, out _);
+        var drift = new double[names.Count];
+        drift[pressure] = -10;
+        drift[vibration] = 0.25;
+        drift[spread] = 7;
+        var z = new double[names.Count];
+        baselines.Residuals(leak, "A", 0, drift, z, out var evidence);
+
+        Assert.Equal(plain[pressure] + 10, z[pressure], CoefficientTolerance);
+        Assert.Equal(plain[vibration] - 0.25, z[vibration], CoefficientTolerance);
+        Assert.Equal(plain[spread], z[spread]);
+
+        // The leak's pressure residual, 10 deviations less negative, is still the largest evidence (either way counts).
+        Assert.Equal(Math.Abs(plain[pressure] + 10), evidence, CoefficientTolerance);
+    }
+
+    [Fact]
     public void SealLeak_StandsOut_WhileALoadChangeAlongTheCurveDoesNot()
     {
         var (layout, baselines, _) = Fit();

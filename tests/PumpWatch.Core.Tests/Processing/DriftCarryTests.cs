@@ -1,0 +1,59 @@
+using PumpWatch.Core.Baselines;
+using PumpWatch.Core.Forest;
+using PumpWatch.Core.Processing;
+
+namespace PumpWatch.Core.Tests.Processing;
+
+/// <summary>
+/// A per-pump baselines model's level drift travels in the pump's state string: a host that scores in invocations,
+/// carrying the strings (as the Lambda does), scores every window as one pipeline over the whole stream does, bit for
+/// bit; dropping the drift part changes the scores, so the drift is really in use.
+/// </summary>
+public sealed class DriftCarryTests
+{
+    private static readonly PipelineOptions Options = PipelineOptions.Default;
+
+    [Fact]
+    public void Invocations_CarryingTheDrift_ScoreAsOneRun_AndWithoutItDiffer()
+    {
+        // After training pump 2's pressure gauge reads 0.5 psi high (a swapped sensor's offset), which its drift follows.
+        var records = BaselineStream.Records(3, _ => 0.5);
+        var (model, split) = BaselineStream.Train(records, Options);
+        var scored = records.Skip(split).ToList();
+        var single = new DetectionPipeline(Options, new BaselineStream.NullSink(), model);
+        var one = single.ProcessBatch(scored, long.MaxValue, closeWindows: true).Windows;
+
+        // Pump 2's pressure drift has followed its 0.5 psi offset upwards.
+        var drift = LevelDrift.TryDecode(single.ExportWindowState("2")!.Split(DetectionPipeline.DriftSeparator)[1]);
+        Assert.NotNull(drift);
+        Assert.True(drift.Offsets[model.Features.ToList().IndexOf("pressure.residual_z")] > 0.2, $"pressure drift {drift.Encode()}");
+
+        var carried = Invocations(model, scored, keepDrift: true);
+        var dropped = Invocations(model, scored, keepDrift: false);
+        Assert.Equal(one.Count, carried.Count);
+        Assert.Equal(one.Select(w => (w.PumpId, w.End, BitConverter.DoubleToInt64Bits(w.Score))), carried.Select(w => (w.PumpId, w.End, BitConverter.DoubleToInt64Bits(w.Score))));
+        Assert.NotEqual(one.Select(w => BitConverter.DoubleToInt64Bits(w.Score)), dropped.Select(w => BitConverter.DoubleToInt64Bits(w.Score)));
+    }
+
+    // One invocation per 20 minutes of readings, each a fresh pipeline fed the previous one's state strings.
+    private static List<WindowResult> Invocations(AnomalyModel model, List<RawRecord> records, bool keepDrift)
+    {
+        var state = new Dictionary<string, string>();
+        var windows = new List<WindowResult>();
+        const int PerInvocation = 3 * 60;
+        for (var from = 0; from < records.Count; from += PerInvocation)
+        {
+            var pipeline = new DetectionPipeline(Options, new BaselineStream.NullSink(), model);
+            foreach (var (pump, text) in state)
+            {
+                pipeline.ImportWindowState(pump, keepDrift ? text : text.Split(DetectionPipeline.DriftSeparator)[0]);
+            }
+
+            var last = from + PerInvocation >= records.Count;
+            windows.AddRange(pipeline.ProcessBatch(records.GetRange(from, Math.Min(PerInvocation, records.Count - from)), long.MaxValue, closeWindows: last).Windows);
+            state = pipeline.StatePumps.ToDictionary(p => p, p => pipeline.ExportWindowState(p)!);
+        }
+
+        return windows;
+    }
+}
