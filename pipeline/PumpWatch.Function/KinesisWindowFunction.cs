@@ -45,6 +45,13 @@ public sealed class KinesisWindowFunction
     private readonly TimeProvider _time;
     private readonly TextWriter _log;
 
+    // Kept between invocations (see RentPipeline); taken with Interlocked.Exchange, so concurrent calls never share one.
+    private DetectionPipeline? _pipeline;
+    private List<RecordOutcome>? _outcomes;
+
+    /// <summary>Past this many pump ids seen, the pipeline is not kept for the next invocation (see ReturnPipeline).</summary>
+    private const int MaxReusedPumpIds = 100_000;
+
     public KinesisWindowFunction(FunctionSettings settings, AnomalyModel model, IResultWriter store, IAlertSink alerts,
         IAlertStateStore alertStates, IShardStateStore shardStates, TimeProvider time, TextWriter log)
     {
@@ -72,7 +79,27 @@ public sealed class KinesisWindowFunction
             throw new InvalidEventException($"the event's window ends ({window.End:O}) at or before it starts ({window.Start:O})");
         }
 
-        var shardKey = $"{input.EventSourceARN}/{input.ShardId ?? throw new InvalidEventException("the event has no shardId")}";
+        if (input.ShardId is null)
+        {
+            throw new InvalidEventException("the event has no shardId");
+        }
+
+        var pipeline = RentPipeline();
+        try
+        {
+            return await HandleAsync(input, pipeline, metrics, started, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReturnPipeline(pipeline);
+        }
+    }
+
+    private async Task<KinesisTimeWindowResponse> HandleAsync(KinesisTimeWindowEvent input, DetectionPipeline pipeline, InvocationMetrics metrics,
+        long started, CancellationToken cancellationToken)
+    {
+        var window = input.Window!;
+        var shardKey = $"{input.EventSourceARN}/{input.ShardId}";
         var records = input.Records ?? [];
         var inputState = input.State ?? [];
         var final = input.IsFinalInvokeForWindow == true || input.IsWindowTerminatedEarly == true;
@@ -81,8 +108,6 @@ public sealed class KinesisWindowFunction
         // less, so that the continuation's own final invocation can still claim the window's end.
         var claimEnd = input.IsWindowTerminatedEarly == true && input.IsFinalInvokeForWindow != true ? arrival.End - 1 : arrival.End;
         var now = EventTime.FromDateTimeOffset(_time.GetUtcNow());
-
-        var pipeline = new DetectionPipeline(_settings.Pipeline, _store, _model);
         if (inputState.Count == 0)
         {
             if (await _shardStates.LoadAsync(shardKey, cancellationToken).ConfigureAwait(false) is { } carried)
@@ -95,10 +120,16 @@ public sealed class KinesisWindowFunction
             Import(pipeline, inputState);
         }
 
-        var (raw, rejected, buffer) = Decode(records, pipeline);
-        var batch = pipeline.ProcessBatch(raw, now, closeWindows: false, arrival);
+        var (raw, count, rejected, buffer) = Decode(records, pipeline);
+        var outcomes = Interlocked.Exchange(ref _outcomes, null) ?? [];
+        var batch = pipeline.ProcessBatch(new ArraySegment<RawRecord>(raw, 0, count), now, closeWindows: false, arrival, outcomes);
         // The pipeline copied what it keeps (store rows, window aggregates) while processing: the payloads can go back.
         ArrayPool<byte>.Shared.Return(buffer);
+        // Only the used entries hold references (sequence numbers, the buffer) that the pool must not keep alive.
+        raw.AsSpan(0, count).Clear();
+        ArrayPool<RawRecord>.Shared.Return(raw);
+        outcomes.Clear();
+        _outcomes = outcomes;
         metrics.Count("RecordsIn", records.Count);
         metrics.Count("Accepted", batch.Accepted);
         metrics.Count("Duplicates", batch.Duplicates);
@@ -191,6 +222,31 @@ public sealed class KinesisWindowFunction
 
         Log(metrics, input, started);
         return new KinesisTimeWindowResponse { State = state, BatchItemFailures = [] };
+    }
+
+    // One pipeline per function, reused by its invocations (Lambda runs one at a time per instance; a concurrent call
+    // finds none and builds its own): its pools, pump-id table and catalog then cost once per container, not once per
+    // invocation. Every invocation starts from the state it imports, so ResetState makes it a new pipeline's equal.
+    private DetectionPipeline RentPipeline()
+    {
+        if (Interlocked.Exchange(ref _pipeline, null) is { } pipeline)
+        {
+            pipeline.ResetState();
+            return pipeline;
+        }
+
+        return new DetectionPipeline(_settings.Pipeline, _store, _model);
+    }
+
+    // Kept only while it equals a new pipeline once reset: no sensor beyond the options' (a new one's catalog would not
+    // hold it, and a full catalog would refuse a sensor a new pipeline takes), and a bounded pump-id table (a stream of
+    // ever new ids must not grow a warm container's memory).
+    private void ReturnPipeline(DetectionPipeline pipeline)
+    {
+        if (pipeline.Catalog.Count == _settings.Pipeline.Sensors.Count && pipeline.Pumps.Count <= MaxReusedPumpIds)
+        {
+            _pipeline = pipeline;
+        }
     }
 
     private sealed record Closing(DetectionPipeline Pipeline, BatchResult Batch, HashSet<string> AlreadyApplied);
@@ -348,43 +404,69 @@ public sealed class KinesisWindowFunction
         return bytes;
     }
 
-    // Base64 payloads decoded into one pooled buffer for the whole batch (no allocation per record; the caller returns
-    // the buffer once the batch is processed); a record without data or with data that is not base64 is quarantined
-    // here, with its sequence number in the detail.
-    private static (List<RawRecord> Raw, int Rejected, byte[] Buffer) Decode(IReadOnlyList<KinesisEventRecord> records, DetectionPipeline pipeline)
+    // Base64 payloads decoded into one pooled buffer for the whole batch, with the records in a pooled array (no
+    // allocation per record; the caller returns both once the batch is processed). One pass over the event's records:
+    // the buffer grows (rent twice the size, copy) when a payload would not fit, so the records are not walked a second
+    // time to size it. A record without data or with data that is not base64 is quarantined here, with its sequence
+    // number in the detail.
+    private static (RawRecord[] Raw, int Count, int Rejected, byte[] Buffer) Decode(IReadOnlyList<KinesisEventRecord> records, DetectionPipeline pipeline)
     {
-        var (size, longest) = (0, 0);
-        foreach (var record in records)
-        {
-            var length = record.Kinesis?.Data?.Length ?? 0;
-            size += Base64.GetMaxDecodedFromUtf8Length(length);
-            longest = Math.Max(longest, length);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
-        var narrow = ArrayPool<byte>.Shared.Rent(Math.Max(longest, 1));
-        var raw = new List<RawRecord>(records.Count);
-        var offset = 0;
-        var rejected = 0;
+        // Readings are about 150-250 bytes: this fits most batches without growing.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(records.Count * 256, 1024));
+        var narrow = ArrayPool<byte>.Shared.Rent(1024);
+        var raw = ArrayPool<RawRecord>.Shared.Rent(Math.Max(records.Count, 1));
+        var ends = ArrayPool<int>.Shared.Rent(Math.Max(records.Count, 1));
+        var (offset, count, rejected) = (0, 0, 0);
         for (var i = 0; i < records.Count; i++)
         {
             var kinesis = records[i].Kinesis;
-            var id = kinesis?.SequenceNumber ?? records[i].EventID ?? $"#{i}";
-            if (kinesis?.Data is not { } data || !TryDecodeBase64(data, narrow, buffer.AsSpan(offset), out var written))
+            var data = kinesis?.Data;
+            if (data is not null)
             {
-                var what = kinesis?.Data is null ? "has no kinesis.data" : "has kinesis.data that is not base64";
-                pipeline.Reject(Encoding.UTF8.GetBytes(kinesis?.Data ?? ""), kinesis?.PartitionKey, null, QuarantineReason.MalformedJson, $"record {id} {what}");
+                Grow(ref narrow, 0, data.Length);
+                Grow(ref buffer, offset, offset + Base64.GetMaxDecodedFromUtf8Length(data.Length));
+            }
+
+            if (data is null || !TryDecodeBase64(data, narrow, buffer.AsSpan(offset), out var written))
+            {
+                var id = kinesis?.SequenceNumber ?? records[i].EventID ?? $"#{i}";
+                var what = data is null ? "has no kinesis.data" : "has kinesis.data that is not base64";
+                pipeline.Reject(Encoding.UTF8.GetBytes(data ?? ""), kinesis?.PartitionKey, null, QuarantineReason.MalformedJson, $"record {id} {what}");
                 rejected++;
                 continue;
             }
 
-            var arrivalMicros = (long)Math.Round(kinesis.ApproximateArrivalTimestamp * 1_000_000);
-            raw.Add(new RawRecord(buffer.AsMemory(offset, written), id, arrivalMicros));
+            var arrivalMicros = (long)Math.Round(kinesis!.ApproximateArrivalTimestamp * 1_000_000);
+            raw[count] = new RawRecord(default, kinesis.SequenceNumber ?? records[i].EventID ?? $"#{i}", arrivalMicros);
             offset += written;
+            ends[count++] = offset;
         }
 
+        // The buffer is final only now: point each record at its bytes.
+        var start = 0;
+        for (var k = 0; k < count; k++)
+        {
+            raw[k] = raw[k] with { Data = buffer.AsMemory(start, ends[k] - start) };
+            start = ends[k];
+        }
+
+        ArrayPool<int>.Shared.Return(ends);
         ArrayPool<byte>.Shared.Return(narrow);
-        return (raw, rejected, buffer);
+        return (raw, count, rejected, buffer);
+    }
+
+    // Makes a pooled buffer hold at least needed bytes, keeping its first used bytes.
+    private static void Grow(ref byte[] buffer, int used, int needed)
+    {
+        if (needed <= buffer.Length)
+        {
+            return;
+        }
+
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
+        buffer.AsSpan(0, used).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
     }
 
     // Base64 text as Lambda sends it is ASCII without whitespace: narrowed to bytes and decoded by the vectorised UTF-8

@@ -172,19 +172,37 @@ public sealed class DetectionPipeline
     /// The host's own window that this batch's readings join whatever their event time (a Kinesis tumbling window,
     /// bounds from arrival times); null assigns windows by event time and closes them as event time moves on.
     /// </param>
-    public BatchResult ProcessBatch(IReadOnlyList<RawRecord> records, long referenceMicros, bool closeWindows = false, ArrivalWindow? arrival = null)
+    /// <param name="outcomes">
+    /// The list that receives the per-record outcomes (cleared first) and becomes <see cref="BatchResult.Records"/>: a
+    /// host that keeps one across batches pays nothing per record for it. Null: a new list.
+    /// </param>
+    public BatchResult ProcessBatch(IReadOnlyList<RawRecord> records, long referenceMicros, bool closeWindows = false, ArrivalWindow? arrival = null,
+        List<RecordOutcome>? outcomes = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var batch = new BatchResult { Records = new List<RecordOutcome>(records.Count) };
+        var count = records.Count;
+        if (outcomes is null)
+        {
+            outcomes = new List<RecordOutcome>(count);
+        }
+        else
+        {
+            outcomes.Clear();
+            outcomes.EnsureCapacity(count);
+        }
+
+        var batch = new BatchResult { Records = outcomes };
         var (accepted, duplicates, quarantined) = (Counters.Accepted, Counters.Duplicates, Counters.Quarantined);
         _batch = batch;
         _windower.Arrival = arrival;
         try
         {
-            foreach (var record in records)
+            // Indexed rather than foreach: an interface's enumerator would be one more allocation per batch.
+            for (var i = 0; i < count; i++)
             {
+                var record = records[i];
                 var status = Process(record.Data.Span, referenceMicros);
-                batch.Records.Add(status == ReadingStatus.Quarantined
+                outcomes.Add(status == ReadingStatus.Quarantined
                     ? new RecordOutcome(record.RecordId, status, _lastOutcome.Reason, _lastOutcome.Detail)
                     : new RecordOutcome(record.RecordId, status, QuarantineReason.None, null));
             }
@@ -209,6 +227,25 @@ public sealed class DetectionPipeline
         batch.Duplicates = Counters.Duplicates - duplicates;
         batch.Quarantined = Counters.Quarantined - quarantined;
         return batch;
+    }
+
+    /// <summary>
+    /// Forgets every pump's window and alert state, the stream time, the silence checks, the alert filter and the
+    /// counters: afterwards the pipeline behaves as a new one with the same options and model, but keeps its pools (panes,
+    /// windows, timestamp arrays), its sensor catalog and its pump-id table, so a host that starts every invocation from
+    /// imported state (the Lambda) allocates them once per container, not per invocation. A catalog that grew beyond
+    /// the options' sensors is kept too; a host that needs exactly a new pipeline's catalog checks
+    /// <see cref="SensorCatalog.Count"/>.
+    /// </summary>
+    public void ResetState()
+    {
+        _windower.Reset();
+        _alertStates.Clear();
+        AlertFilter = null;
+        _nextSilenceCheck = long.MinValue;
+        _lastOutcome = default;
+        _batch = null;
+        Counters.Reset();
     }
 
     /// <summary>The pumps with window state in this pipeline.</summary>

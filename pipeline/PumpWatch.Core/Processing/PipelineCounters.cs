@@ -30,4 +30,10 @@ public sealed class PipelineCounters
     public long QuarantinedFor(QuarantineReason reason) => _quarantined[(int)reason];
 
     internal void Quarantine(QuarantineReason reason) => _quarantined[(int)reason]++;
+
+    internal void Reset()
+    {
+        (Records, Accepted, Duplicates, Windows, PartialWindows, Alerts, IgnoredFields, NumbersFromText) = (0, 0, 0, 0, 0, 0, 0, 0);
+        Array.Clear(_quarantined);
+    }
 }

@@ -57,8 +57,17 @@ internal static class DecimalText
             return false;
         }
 
-        var magnitude = fraction > 0 ? mantissa / PowersOfTen[fraction] : mantissa;
-        value = negative ? -magnitude : magnitude;
+        value = Compose(mantissa, fraction, negative);
         return true;
+    }
+
+    /// <summary>
+    /// The value of a decimal with <paramref name="mantissa"/>'s digits (at most 15), <paramref name="fraction"/> of them
+    /// after the point: what <see cref="TryParse"/> returns for its text.
+    /// </summary>
+    public static double Compose(long mantissa, int fraction, bool negative)
+    {
+        var magnitude = fraction > 0 ? mantissa / PowersOfTen[fraction] : mantissa;
+        return negative ? -magnitude : magnitude;
     }
 }

@@ -38,6 +38,9 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
     private int _valueStart;
     private int _valueLength;
 
+    // The number token just read, computed while scanning its digits (DecimalText's arithmetic, without a second pass).
+    private double _number;
+
     public JsonTokenType TokenType { get; private set; }
 
     /// <summary>True once the record left the flat form: every later <see cref="Read"/> is false and nothing read counts.</summary>
@@ -115,6 +118,12 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
 
     public readonly bool TryGetDouble(out double value) => DecimalText.TryParse(ValueSpan, out value);
 
+    public readonly bool TryGetSimpleDecimal(out double value)
+    {
+        value = _number;
+        return true;
+    }
+
     private bool ReadName() => (_pos < _json.Length && _json[_pos] == '"' && ReadString(JsonTokenType.PropertyName)) || Stop();
 
     /// <summary>From an opening quote to its closing quote; false on anything the reader would unescape, check or refuse.</summary>
@@ -157,19 +166,22 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
         var json = _json;
         var start = _pos;
         var i = start;
+        var negative = false;
         if (i < json.Length && json[i] == '-')
         {
+            negative = true;
             i++;
         }
 
         var digitsStart = i;
+        long mantissa = 0;
         if (i < json.Length && json[i] == '0')
         {
             i++;
         }
         else
         {
-            i = SkipDigits(json, i);
+            i = SkipDigits(json, i, ref mantissa);
         }
 
         if (i == digitsStart)
@@ -178,16 +190,18 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
         }
 
         var digits = i - digitsStart;
+        var fraction = 0;
         if (i < json.Length && json[i] == '.')
         {
             var fractionStart = ++i;
-            i = SkipDigits(json, i);
+            i = SkipDigits(json, i, ref mantissa);
             if (i == fractionStart)
             {
                 return false;
             }
 
-            digits += i - fractionStart;
+            fraction = i - fractionStart;
+            digits += fraction;
         }
 
         if (digits > MaxDigits || (i < json.Length && (json[i] | 0x20) == 'e'))
@@ -198,16 +212,21 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
         _valueStart = start;
         _valueLength = i - start;
         _pos = i;
+        _number = DecimalText.Compose(mantissa, fraction, negative);
         return Token(JsonTokenType.Number);
     }
 
-    private static int SkipDigits(ReadOnlySpan<byte> json, int i)
+    // Digits accumulate into the mantissa; past MaxDigits it may wrap, but such a number is refused above.
+    private static int SkipDigits(ReadOnlySpan<byte> json, int i, ref long mantissa)
     {
-        while (i < json.Length && (uint)(json[i] - '0') <= 9)
+        var m = mantissa;
+        while (i < json.Length && (uint)(json[i] - '0') is var d && d <= 9)
         {
+            m = unchecked((m * 10) + d);
             i++;
         }
 
+        mantissa = m;
         return i;
     }
 

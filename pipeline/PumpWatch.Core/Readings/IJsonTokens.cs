@@ -29,4 +29,10 @@ internal interface IJsonTokens
     int CopyString(scoped Span<byte> destination);
 
     bool TryGetDouble(out double value);
+
+    /// <summary>
+    /// A number token read by <see cref="DecimalText"/>'s exact fast path; false means "use <see cref="TryGetDouble"/>",
+    /// not "invalid".
+    /// </summary>
+    bool TryGetSimpleDecimal(out double value);
 }

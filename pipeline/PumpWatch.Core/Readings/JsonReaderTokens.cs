@@ -28,4 +28,11 @@ internal ref struct JsonReaderTokens(ReadOnlySpan<byte> utf8) : IJsonTokens
     public readonly int CopyString(scoped Span<byte> destination) => _reader.CopyString(destination);
 
     public readonly bool TryGetDouble(out double value) => _reader.TryGetDouble(out value);
+
+    public readonly bool TryGetSimpleDecimal(out double value)
+    {
+        // Numbers are never escaped in JSON, so the token's bytes are the number's text.
+        value = 0;
+        return !_reader.HasValueSequence && DecimalText.TryParse(_reader.ValueSpan, out value);
+    }
 }

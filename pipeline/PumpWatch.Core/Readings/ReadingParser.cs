@@ -335,9 +335,7 @@ public sealed class ReadingParser
     private ParseOutcome ReadSensor<TTokens>(ref TTokens reader, ParsedReading reading, int sensor)
         where TTokens : IJsonTokens, allows ref struct
     {
-        // Numbers are never escaped in JSON, so the token's bytes are the number's text.
-        if ((reader.HasValueSequence || !DecimalText.TryParse(reader.ValueSpan, out var value))
-            && (!reader.TryGetDouble(out value) || !double.IsFinite(value)))
+        if (!reader.TryGetSimpleDecimal(out var value) && (!reader.TryGetDouble(out value) || !double.IsFinite(value)))
         {
             return new(QuarantineReason.NonFiniteValue, $"{_sensors[sensor].Name} is {Encoding.ASCII.GetString(reader.ValueSpan)}, not a finite double");
         }

@@ -5,7 +5,7 @@ internal sealed class Pane
 {
     public WindowAggregate Aggregate { get; } = new();
 
-    public HashSet<long> Timestamps { get; } = [];
+    public TimestampSet Timestamps { get; } = new();
 
     public long Start => Aggregate.Start;
 

@@ -28,40 +28,43 @@ internal static class PumpStateCodec
 
     public static string Encode(PumpWindows pump, SensorCatalog catalog)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer))
+        // 1 KB holds a pump with four sensors and one open pane (about 530 bytes); the writer grows past it.
+        var writer = new StateBytesWriter(1024);
+        try
         {
             writer.Write(Version);
             writer.Write(pump.MaxSeen);
             writer.Write(pump.ClosedThrough);
             writer.Write(pump.StreamTimeAtLast);
             writer.Write(pump.SilentSince);
-            var gaps = pump.Interval.Gaps().ToList();
-            writer.Write7BitEncodedInt(gaps.Count);
-            foreach (var gap in gaps)
+            writer.Write7BitEncodedInt(pump.Interval.Count);
+            for (var i = 0; i < pump.Interval.Count; i++)
             {
-                writer.Write7BitEncodedInt64(gap);
+                writer.Write7BitEncodedInt64(pump.Interval.Gap(i));
             }
 
             writer.Write7BitEncodedInt(pump.Open.Count);
             foreach (var pane in pump.Open)
             {
-                WriteHeader(writer, pane.Aggregate);
+                WriteHeader(ref writer, pane.Aggregate);
                 writer.Write(pane.ByArrival);
-                WriteTimes(writer, pane.Start, pane.Timestamps.Order().ToArray());
-                WriteSensors(writer, pane.Aggregate, catalog);
+                WriteTimes(ref writer, pane.Start, pane.Timestamps.Sorted);
+                WriteSensors(ref writer, pane.Aggregate, catalog);
             }
 
-            var sliding = pump.Sliding.Panes().ToList();
-            writer.Write7BitEncodedInt(sliding.Count);
-            foreach (var aggregate in sliding)
+            writer.Write7BitEncodedInt(pump.Sliding.Count);
+            foreach (var aggregate in pump.Sliding.Panes())
             {
-                WriteHeader(writer, aggregate);
-                WriteSensors(writer, aggregate, catalog);
+                WriteHeader(ref writer, aggregate);
+                WriteSensors(ref writer, aggregate, catalog);
             }
-        }
 
-        return Convert.ToBase64String(buffer.ToArray());
+            return Convert.ToBase64String(writer.Written);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     public static void Decode(string text, PumpWindows pump, SensorCatalog catalog, Func<Pane> rentPane)
@@ -136,7 +139,7 @@ internal static class PumpStateCodec
 
     // Sorted times: the first as a zigzag delta from the pane start (an arrival window's readings may precede it), then
     // the gaps as (gap, repeat) runs: 0, 1, 2, ... 59 s from the start is 0, then (1 s, 59).
-    private static void WriteTimes(BinaryWriter writer, long start, long[] times)
+    private static void WriteTimes(ref StateBytesWriter writer, long start, ReadOnlySpan<long> times)
     {
         writer.Write7BitEncodedInt(times.Length);
         if (times.Length == 0)
@@ -146,29 +149,32 @@ internal static class PumpStateCodec
 
         var first = times[0] - start;
         writer.Write7BitEncodedInt64((first << 1) ^ (first >> 63));
-        var runs = new List<(long Gap, int Repeat)>();
+        var runs = 0;
         for (var i = 1; i < times.Length; i++)
         {
-            var gap = times[i] - times[i - 1];
-            if (runs.Count > 0 && runs[^1].Gap == gap)
+            if (i == 1 || times[i] - times[i - 1] != times[i - 1] - times[i - 2])
             {
-                runs[^1] = (gap, runs[^1].Repeat + 1);
-            }
-            else
-            {
-                runs.Add((gap, 1));
+                runs++;
             }
         }
 
-        writer.Write7BitEncodedInt(runs.Count);
-        foreach (var (gap, repeat) in runs)
+        writer.Write7BitEncodedInt(runs);
+        for (var i = 1; i < times.Length;)
         {
+            var gap = times[i] - times[i - 1];
+            var repeat = 1;
+            while (i + repeat < times.Length && times[i + repeat] - times[i + repeat - 1] == gap)
+            {
+                repeat++;
+            }
+
             writer.Write7BitEncodedInt64(gap);
             writer.Write7BitEncodedInt(repeat);
+            i += repeat;
         }
     }
 
-    private static void ReadTimes(BinaryReader reader, long start, HashSet<long> times, string pumpId)
+    private static void ReadTimes(BinaryReader reader, long start, TimestampSet times, string pumpId)
     {
         var count = reader.Read7BitEncodedInt();
         if (count == 0)
@@ -202,7 +208,7 @@ internal static class PumpStateCodec
         }
     }
 
-    private static void WriteHeader(BinaryWriter writer, WindowAggregate aggregate)
+    private static void WriteHeader(ref StateBytesWriter writer, WindowAggregate aggregate)
     {
         writer.Write(aggregate.Start);
         writer.Write7BitEncodedInt64(aggregate.End - aggregate.Start);
@@ -216,7 +222,7 @@ internal static class PumpStateCodec
         return (start, end, reader.Read7BitEncodedInt());
     }
 
-    private static void WriteSensors(BinaryWriter writer, WindowAggregate aggregate, SensorCatalog catalog)
+    private static void WriteSensors(ref StateBytesWriter writer, WindowAggregate aggregate, SensorCatalog catalog)
     {
         var sensors = aggregate.Sensors;
         var present = 0;

@@ -3,7 +3,7 @@ namespace PumpWatch.Core.Windows;
 /// <summary>Window state of one pump: open panes (sorted by start), the newest event time, what has closed, the sliding window, its sampling interval and silence.</summary>
 internal sealed class PumpWindows(string pumpId)
 {
-    public string PumpId { get; } = pumpId;
+    public string PumpId { get; private set; } = pumpId;
 
     public List<Pane> Open { get; } = [];
 
@@ -27,6 +27,19 @@ internal sealed class PumpWindows(string pumpId)
     /// misses the resume.
     /// </summary>
     public long SilentSince { get; set; } = long.MinValue;
+
+    /// <summary>Empties this state for another pump (the windower reuses it); the caller takes the open panes first.</summary>
+    public void Reset(string pumpId)
+    {
+        PumpId = pumpId;
+        Open.Clear();
+        MaxSeen = long.MinValue;
+        ClosedThrough = long.MinValue;
+        StreamTimeAtLast = long.MinValue;
+        Sliding.Clear();
+        Interval.Clear();
+        SilentSince = long.MinValue;
+    }
 
     public Pane? Find(long paneStart)
     {

@@ -35,15 +35,11 @@ internal sealed class SamplingInterval
         return _count % 2 == 1 ? sorted[_count / 2] : (sorted[(_count / 2) - 1] + sorted[_count / 2]) / 2;
     }
 
-    /// <summary>The gaps held, oldest first: adding them in this order to an empty instance restores it.</summary>
-    public IEnumerable<long> Gaps()
-    {
-        var oldest = _count < Size ? 0 : _next;
-        for (var i = 0; i < _count; i++)
-        {
-            yield return _gaps[(oldest + i) % Size];
-        }
-    }
+    /// <summary>How many gaps are held (at most <see cref="Size"/>).</summary>
+    public int Count => _count;
+
+    /// <summary>The <paramref name="i"/>-th gap held, oldest first: adding them in this order to an empty instance restores it.</summary>
+    public long Gap(int i) => _gaps[((_count < Size ? 0 : _next) + i) % Size];
 
     public void Clear() => (_count, _next) = (0, 0);
 }

@@ -30,6 +30,7 @@ public sealed class Windower
     private readonly Dictionary<string, PumpWindows> _pumps = new(StringComparer.Ordinal);
     private readonly Stack<Pane> _panes = new();
     private readonly Stack<WindowAggregate> _windows = new();
+    private readonly Stack<PumpWindows> _sparePumps = new();
     private readonly List<WindowAggregate> _closed = [];
     private readonly long _paneMicros;
     private long _nextIdleSweep = long.MinValue;
@@ -271,11 +272,30 @@ public sealed class Windower
         ArgumentNullException.ThrowIfNull(pumpId);
         ArgumentNullException.ThrowIfNull(state);
         RemovePump(pumpId);
-        var pump = new PumpWindows(pumpId);
+        var pump = RentPump(pumpId);
         PumpStateCodec.Decode(state, pump, _catalog, () => _panes.Count > 0 ? _panes.Pop() : new Pane());
         StreamTime = Math.Max(StreamTime, Math.Max(pump.MaxSeen, pump.StreamTimeAtLast));
         _pumps[pumpId] = pump;
         SilentCount += pump.SilentSince != long.MinValue ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Forgets every pump, the stream time and the arrival window, as a new windower; keeps the pools (panes with their
+    /// timestamp arrays, windows, pump states) for the next pumps.
+    /// </summary>
+    public void Reset()
+    {
+        foreach (var pump in _pumps.Values)
+        {
+            Recycle(pump);
+        }
+
+        _pumps.Clear();
+        Release();
+        StreamTime = long.MinValue;
+        _nextIdleSweep = long.MinValue;
+        SilentCount = 0;
+        _arrival = null;
     }
 
     /// <summary>Forgets a pump's state, closed or not.</summary>
@@ -284,14 +304,31 @@ public sealed class Windower
         if (_pumps.Remove(pumpId, out var pump))
         {
             SilentCount -= pump.SilentSince != long.MinValue ? 1 : 0;
-            foreach (var pane in pump.Open)
-            {
-                _panes.Push(pane);
-            }
-
-            pump.Sliding.Clear();
-            pump.Interval.Clear();
+            Recycle(pump);
         }
+    }
+
+    // A pump's panes and its own state go back to the pools, emptied.
+    private void Recycle(PumpWindows pump)
+    {
+        foreach (var pane in pump.Open)
+        {
+            _panes.Push(pane);
+        }
+
+        pump.Reset("");
+        _sparePumps.Push(pump);
+    }
+
+    private PumpWindows RentPump(string pumpId)
+    {
+        if (_sparePumps.TryPop(out var pump))
+        {
+            pump.Reset(pumpId);
+            return pump;
+        }
+
+        return new PumpWindows(pumpId);
     }
 
     internal static long FloorTo(long t, long width) => t >= 0 ? t - (t % width) : t - (((t % width) + width) % width);
@@ -300,7 +337,7 @@ public sealed class Windower
     {
         if (!_pumps.TryGetValue(pumpId, out var pump))
         {
-            pump = new PumpWindows(pumpId);
+            pump = RentPump(pumpId);
             _pumps.Add(pumpId, pump);
         }
 

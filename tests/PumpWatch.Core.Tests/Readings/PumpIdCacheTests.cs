@@ -39,10 +39,11 @@ public sealed class PumpIdCacheTests
     [Fact]
     public void Parse_MorePumpsThanTheCacheHolds_TakingTurns_KeepTheirOwnIds()
     {
-        // 1,000 pumps in turn, three rounds: every slot is replaced many times over.
+        // 5,000 pumps in turn, as strings and as numbers, three rounds: 10,000 keys for 2,048 slots, so every slot is
+        // replaced many times over.
         for (var round = 0; round < 3; round++)
         {
-            for (var pump = 0; pump < 1000; pump++)
+            for (var pump = 0; pump < 5000; pump++)
             {
                 Assert.Equal($"pump-{pump:D4}", PumpOf($"\"pump-{pump:D4}\""));
                 Assert.Equal($"{pump + 1}", PumpOf($"{pump + 1}"));

@@ -31,9 +31,20 @@ public sealed class KinesisWindowFunctionTests
     // The function around its fakes, as the composition root would build it.
     private sealed class Run
     {
-        public Run(AnomalyModel model, int stateLimit = 900_000, int carriedLimit = 400_000, IShardStateStore? shardStates = null) =>
-            Function = new KinesisWindowFunction(new FunctionSettings(Options, "test-site") { StateLimitBytes = stateLimit, CarriedStateLimitBytes = carriedLimit }, model,
+        private readonly Func<KinesisWindowFunction> _build;
+
+        public Run(AnomalyModel model, int stateLimit = 900_000, int carriedLimit = 400_000, IShardStateStore? shardStates = null)
+        {
+            _build = () => new KinesisWindowFunction(new FunctionSettings(Options, "test-site") { StateLimitBytes = stateLimit, CarriedStateLimitBytes = carriedLimit }, model,
                 Store, Alerts, AlertStates, shardStates ?? ShardStates, TimeProvider.System, Log);
+            Function = _build();
+        }
+
+        /// <summary>A new function over the same stores, as a cold Lambda container would build it for one invocation.</summary>
+        public KinesisWindowFunction NewFunction() => _build();
+
+        /// <summary>Every state a non-final invocation returned, in order.</summary>
+        public List<Dictionary<string, string>> States { get; } = [];
 
         public FlakyStore Store { get; } = new(Options.Features.Names);
         public RecordingAlertSink Alerts { get; } = new();
@@ -83,22 +94,24 @@ public sealed class KinesisWindowFunctionTests
         return AnomalyModel.Train(rows, FeatureSet.ModelDefault.Names, TrainingOptions.Default, DateTimeOffset.UnixEpoch, FeatureSet.Version);
     }
 
-    private static async Task<Run> Drive(List<KinesisEvents.Item> items, AnomalyModel model)
+    private static async Task<Run> Drive(List<KinesisEvents.Item> items, AnomalyModel model, bool newFunctionPerInvocation = false)
     {
         var run = new Run(model);
+        KinesisWindowFunction Function() => newFunctionPerInvocation ? run.NewFunction() : run.Function;
         foreach (var window in items.GroupBy(i => Floor(i.Arrival)))
         {
             var state = new Dictionary<string, string>();
             foreach (var batch in window.Chunk(BatchSize))
             {
-                var response = await run.Function.HandleAsync(KinesisEvents.Event(batch, window.Key, window.Key + Window, state, final: false), CancellationToken.None);
+                var response = await Function().HandleAsync(KinesisEvents.Event(batch, window.Key, window.Key + Window, state, final: false), CancellationToken.None);
                 Assert.Empty(response.BatchItemFailures);
                 state = response.State;
+                run.States.Add(state);
             }
 
             var final = KinesisEvents.Event([], window.Key, window.Key + Window, state, final: true);
             run.FinalEvents.Add(final);
-            await run.Function.HandleAsync(final, CancellationToken.None);
+            await Function().HandleAsync(final, CancellationToken.None);
         }
 
         return run;
@@ -124,6 +137,40 @@ public sealed class KinesisWindowFunctionTests
         var expected = items.Select(i => (i.PartitionKey, Floor(i.Arrival))).Distinct().Count();
         Assert.Equal(expected, windows.Count);
         Assert.All(windows, w => Assert.Equal((0L, 60_000_000L), (w.Start % 60_000_000, w.End - w.Start)));
+    }
+
+    [Fact]
+    public async Task OneWarmFunction_ReturnsAndStoresExactlyWhatANewFunctionPerInvocationDoes()
+    {
+        // The function keeps its pipeline between invocations (a warm container) and resets it from the imported state;
+        // a new function per invocation (a cold container every time) is the reference. Same readings, same order, same
+        // arithmetic: every state string, window, score and alert must be identical, bit for bit.
+        var items = Stream();
+        var model = Model(items);
+        var warm = await Drive(items, model);
+        var cold = await Drive(items, model, newFunctionPerInvocation: true);
+
+        Assert.Equal(cold.States.Count, warm.States.Count);
+        for (var i = 0; i < cold.States.Count; i++)
+        {
+            Assert.Equal(cold.States[i].OrderBy(p => p.Key, StringComparer.Ordinal), warm.States[i].OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
+
+        var query = new StoreQuery();
+        static object Row(StoredWindow w) => (w.PumpId, w.Start, w.End, w.Readings, BitConverter.DoubleToInt64Bits(w.Score),
+            string.Join(',', w.Features.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={BitConverter.DoubleToInt64Bits(f.Value)}")));
+        var coldWindows = cold.Store.Inner.Windows(query);
+        Assert.NotEmpty(coldWindows);
+        Assert.Equal(coldWindows.Select(Row), warm.Store.Inner.Windows(query).Select(Row));
+        Assert.Equal(cold.Store.Inner.Readings(query).Count(), warm.Store.Inner.Readings(query).Count());
+        Assert.NotEmpty(cold.Alerts.Sent);
+        Assert.Equal(cold.Alerts.Sent.Select(a => (a.AlertId, a.Kind, a.PumpId)), warm.Alerts.Sent.Select(a => (a.AlertId, a.Kind, a.PumpId)));
+        var shardKey = $"{cold.FinalEvents[^1].EventSourceARN}/{cold.FinalEvents[^1].ShardId}";
+        var coldCarried = await cold.ShardStates.LoadAsync(shardKey);
+        var warmCarried = await warm.ShardStates.LoadAsync(shardKey);
+        Assert.NotNull(coldCarried);
+        Assert.NotNull(warmCarried);
+        Assert.Equal(coldCarried.Pumps.OrderBy(p => p.Key, StringComparer.Ordinal), warmCarried.Pumps.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
 
     [Fact]
