@@ -230,7 +230,7 @@ public sealed class DetectionPipeline
     }
 
     /// <summary>
-    /// Forgets every pump's window and alert state, the stream time, the silence checks, the alert filter and the
+    /// Forgets every pump's window, level drift and alert state, the stream time, the silence checks, the alert filter and the
     /// counters: afterwards the pipeline behaves as a new one with the same options and model, but keeps its pools (panes,
     /// windows, timestamp arrays), its sensor catalog and its pump-id table, so a host that starts every invocation from
     /// imported state (the Lambda) allocates them once per container, not per invocation. A catalog that grew beyond
@@ -240,6 +240,7 @@ public sealed class DetectionPipeline
     public void ResetState()
     {
         _windower.Reset();
+        _drift.Clear();
         _alertStates.Clear();
         AlertFilter = null;
         _nextSilenceCheck = long.MinValue;

@@ -35,6 +35,24 @@ public sealed class DriftCarryTests
         Assert.NotEqual(one.Select(w => BitConverter.DoubleToInt64Bits(w.Score)), dropped.Select(w => BitConverter.DoubleToInt64Bits(w.Score)));
     }
 
+    [Fact]
+    public void ResetState_ForgetsTheDrift_SoAReusedPipelineScoresAsANewOne()
+    {
+        // The Lambda keeps one pipeline per container and resets it before each invocation's imported state: a pump
+        // without state in the next invocation must not keep the drift the pipeline learnt for it before.
+        var records = BaselineStream.Records(3, _ => 0.5);
+        var (model, split) = BaselineStream.Train(records, Options);
+        var scored = records.Skip(split).ToList();
+        var fresh = new DetectionPipeline(Options, new BaselineStream.NullSink(), model).ProcessBatch(scored, long.MaxValue, closeWindows: true).Windows;
+
+        var reused = new DetectionPipeline(Options, new BaselineStream.NullSink(), model);
+        reused.ProcessBatch(scored, long.MaxValue, closeWindows: true);
+        reused.ResetState();
+        var again = reused.ProcessBatch(scored, long.MaxValue, closeWindows: true).Windows;
+
+        Assert.Equal(fresh.Select(w => (w.PumpId, w.End, BitConverter.DoubleToInt64Bits(w.Score))), again.Select(w => (w.PumpId, w.End, BitConverter.DoubleToInt64Bits(w.Score))));
+    }
+
     // One invocation per 20 minutes of readings, each a fresh pipeline fed the previous one's state strings.
     private static List<WindowResult> Invocations(AnomalyModel model, List<RawRecord> records, bool keepDrift)
     {
