@@ -56,6 +56,11 @@ public sealed partial class DuckDbStore : IResultStore
 
     // Writer thread only: an explicit transaction is open (checkpointed: every write joins it until the next commit).
     private bool _inTransaction;
+
+    // Pipeline thread only: (alert id, event, window end) of every alert row in the file when opened or sent to it since,
+    // so an alert's row is deleted before its insert only when one may exist (a replayed alert). Each statement costs
+    // the writer a DuckDB query and commit; the DELETE of every new alert was half of them.
+    private readonly HashSet<(string AlertId, string Event, long WindowEnd)> _alertRows = [];
     private volatile Exception? _failure;
     private bool _disposed;
     private long _quarantined;
@@ -143,8 +148,12 @@ public sealed partial class DuckDbStore : IResultStore
     {
         ArgumentNullException.ThrowIfNull(alert);
         // Idempotent: the same event of the same alert (id, event, window end) written again replaces its row.
-        Send(new SingleRow("DELETE FROM alerts WHERE alert_id = $1 AND event = $2 AND window_end = $3",
-            [alert.AlertId, alert.Kind.Code(), ToDateTime(alert.WindowEnd)]));
+        if (!_alertRows.Add((alert.AlertId, alert.Kind.Code(), alert.WindowEnd)))
+        {
+            Send(new SingleRow("DELETE FROM alerts WHERE alert_id = $1 AND event = $2 AND window_end = $3",
+                [alert.AlertId, alert.Kind.Code(), ToDateTime(alert.WindowEnd)]));
+        }
+
         Send(new SingleRow("INSERT INTO alerts VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         [
             alert.AlertId, alert.Kind.Code(), alert.PumpId, alert.Severity.ToString().ToLowerInvariant(),
@@ -566,10 +575,22 @@ public sealed partial class DuckDbStore : IResultStore
         command.CommandText = "SELECT coalesce(max(seq), 0) FROM quarantine";
         _quarantined = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         command.CommandText = "SELECT pump_id, epoch_us(max(window_end)) FROM windows GROUP BY pump_id";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using (var reader = command.ExecuteReader())
         {
-            _windowEnds[reader.GetString(0)] = reader.GetInt64(1);
+            while (reader.Read())
+            {
+                _windowEnds[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        // Rows a DELETE could match: NULL never compares equal.
+        command.CommandText = "SELECT alert_id, event, epoch_us(window_end) FROM alerts WHERE alert_id IS NOT NULL AND event IS NOT NULL AND window_end IS NOT NULL";
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                _alertRows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            }
         }
     }
 }

@@ -124,15 +124,28 @@ public sealed class AnomalyModel
         }
 
         var forest = IsolationForest.Fit(scaled, width, options.Forest);
-        var scores = new double[n];
-        // Calibration scores every training row, which costs more than growing the trees on a large table (567,498
-        // rows: about 0.3 s scoring against 10 ms fitting): chunks go to every core; each row's score is the same.
-        var chunks = (n + ParallelChunkRows - 1) / ParallelChunkRows;
+
+        // Calibration scores the training rows, which costs more than growing the trees on a large table (567,498
+        // rows: about 0.3 s scoring against 10 ms fitting): a large table may score a sample (see CalibrationSample),
+        // and chunks go to every core; each row's score is the same.
+        var calibrationRows = scaled;
+        if (options.SampledCalibration && CalibrationSample.Draw(n, options.FalseAlarmRate, options.Forest.Seed) is { } sample)
+        {
+            calibrationRows = new double[sample.Length * width];
+            for (var i = 0; i < sample.Length; i++)
+            {
+                scaled.AsSpan(sample[i] * width, width).CopyTo(calibrationRows.AsSpan(i * width, width));
+            }
+        }
+
+        var scored = calibrationRows.Length / width;
+        var scores = new double[scored];
+        var chunks = (scored + ParallelChunkRows - 1) / ParallelChunkRows;
         Parallel.For(0, chunks, chunk =>
         {
             var first = chunk * ParallelChunkRows;
-            var count = Math.Min(ParallelChunkRows, n - first);
-            forest.Score(scaled.AsSpan(first * width, count * width), scores.AsSpan(first, count));
+            var count = Math.Min(ParallelChunkRows, scored - first);
+            forest.Score(calibrationRows.AsSpan(first * width, count * width), scores.AsSpan(first, count));
         });
         var threshold = options.FixedThreshold is { } value
             ? Threshold.Fixed(value)

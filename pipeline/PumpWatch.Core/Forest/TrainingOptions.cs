@@ -23,5 +23,11 @@ public sealed record TrainingOptions(
     /// <summary>The share of the training period, at its end, held out to calibrate the alert budget on.</summary>
     public double CalibrationShare { get; init; } = 0.25;
 
+    /// <summary>
+    /// Choose the threshold and the score quantiles of the training summary from a seeded sample of a large table's rows
+    /// (see <see cref="CalibrationSample"/>) instead of every row; tables no larger than the sample score every row.
+    /// </summary>
+    public bool SampledCalibration { get; init; }
+
     public static TrainingOptions Default { get; } = new(ForestOptions.Default);
 }

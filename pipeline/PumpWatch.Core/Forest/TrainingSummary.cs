@@ -1,6 +1,9 @@
 namespace PumpWatch.Core.Forest;
 
-/// <summary>What a model was trained on: row count, event-time range, score quantiles, and each feature's mean, std, min and max.</summary>
+/// <summary>
+/// What a model was trained on: row count, event-time range, score quantiles (of the rows the threshold was calibrated
+/// on: every row, or a sample with <see cref="TrainingOptions.SampledCalibration"/>), and each feature's mean, std, min and max.
+/// </summary>
 public sealed record TrainingSummary(
     long Rows,
     DateTimeOffset? From,
