@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PumpWatch.Aws.Http;
 using PumpWatch.Aws.Tests.Fakes;
@@ -66,7 +67,7 @@ public sealed class TimestreamResultWriterTests
     }
 
     [Fact]
-    public async Task Readings_become_one_call_per_pump_with_the_pump_and_site_in_CommonAttributes()
+    public async Task Readings_of_every_pump_share_one_call_with_the_site_in_CommonAttributes_and_the_pump_per_record()
     {
         await using var server = WritingServer();
         using var h = new Harness(server);
@@ -77,27 +78,20 @@ public sealed class TimestreamResultWriterTests
 
         var result = await h.Writer.FlushAndReportAsync();
 
-        var bodies = server.Requests.Select(r => r.BodyText).ToArray();
         Assert.Equal(Minified("""
             {"DatabaseName":"pumpwatch","TableName":"readings",
-             "CommonAttributes":{"Dimensions":[{"Name":"pump_id","Value":"1"},{"Name":"site","Value":"plant-a"}],
+             "CommonAttributes":{"Dimensions":[{"Name":"site","Value":"plant-a"}],
                                  "MeasureName":"reading","MeasureValueType":"MULTI","TimeUnit":"MICROSECONDS"},
              "Records":[
-               {"Time":"1777593600000000","Version":1780315200000000,
+               {"Dimensions":[{"Name":"pump_id","Value":"1"}],"Time":"1777593600000000","Version":1780315200000000,
                 "MeasureValues":[{"Name":"temperature","Value":"71.25","Type":"DOUBLE"},{"Name":"pressure","Value":"312.5","Type":"DOUBLE"},
                                  {"Name":"vibration","Value":"1.9","Type":"DOUBLE"}]},
-               {"Time":"1777593602000123","Version":1780315200000002,
+               {"Dimensions":[{"Name":"pump_id","Value":"2"}],"Time":"1777593601000000","Version":1780315200000001,
+                "MeasureValues":[{"Name":"vibration","Value":"2.5","Type":"DOUBLE"},{"Name":"motor_current","Value":"41.5","Type":"DOUBLE"}]},
+               {"Dimensions":[{"Name":"pump_id","Value":"1"}],"Time":"1777593602000123","Version":1780315200000002,
                 "MeasureValues":[{"Name":"temperature","Value":"70","Type":"DOUBLE"}]}]}
-            """), bodies[0]);
-        Assert.Equal(Minified("""
-            {"DatabaseName":"pumpwatch","TableName":"readings",
-             "CommonAttributes":{"Dimensions":[{"Name":"pump_id","Value":"2"},{"Name":"site","Value":"plant-a"}],
-                                 "MeasureName":"reading","MeasureValueType":"MULTI","TimeUnit":"MICROSECONDS"},
-             "Records":[
-               {"Time":"1777593601000000","Version":1780315200000001,
-                "MeasureValues":[{"Name":"vibration","Value":"2.5","Type":"DOUBLE"},{"Name":"motor_current","Value":"41.5","Type":"DOUBLE"}]}]}
-            """), bodies[1]);
-        Assert.Equal(new TimestreamFlushResult(3, 0, [], 2), result with { Rejected = [] });
+            """), Assert.Single(server.Requests).BodyText);
+        Assert.Equal(new TimestreamFlushResult(3, 0, [], 1), result with { Rejected = [] });
         Assert.Equal(0, h.Writer.Pending);
     }
 
@@ -113,10 +107,10 @@ public sealed class TimestreamResultWriterTests
 
         Assert.Equal(Minified("""
             {"DatabaseName":"pumpwatch","TableName":"windows",
-             "CommonAttributes":{"Dimensions":[{"Name":"pump_id","Value":"1"},{"Name":"site","Value":"plant-a"}],
+             "CommonAttributes":{"Dimensions":[{"Name":"site","Value":"plant-a"}],
                                  "MeasureName":"window","MeasureValueType":"MULTI","TimeUnit":"MICROSECONDS"},
              "Records":[
-               {"Time":"1777593600000000","Version":1780315200000000,
+               {"Dimensions":[{"Name":"pump_id","Value":"1"}],"Time":"1777593600000000","Version":1780315200000000,
                 "MeasureValues":[{"Name":"window_end_us","Value":"1777593660000000","Type":"BIGINT"},
                                  {"Name":"reading_count","Value":"60","Type":"BIGINT"},
                                  {"Name":"complete","Value":"true","Type":"BOOLEAN"},
@@ -125,7 +119,7 @@ public sealed class TimestreamResultWriterTests
                                  {"Name":"model_id","Value":"if-abc","Type":"VARCHAR"},
                                  {"Name":"vibration.mean","Value":"4.1","Type":"DOUBLE"},
                                  {"Name":"pressure_flow_ratio","Value":"0.49","Type":"DOUBLE"}]},
-               {"Time":"1777593660000000","Version":1780315200000001,
+               {"Dimensions":[{"Name":"pump_id","Value":"1"}],"Time":"1777593660000000","Version":1780315200000001,
                 "MeasureValues":[{"Name":"window_end_us","Value":"1777593720000000","Type":"BIGINT"},
                                  {"Name":"reading_count","Value":"12","Type":"BIGINT"},
                                  {"Name":"complete","Value":"true","Type":"BOOLEAN"},
@@ -134,7 +128,7 @@ public sealed class TimestreamResultWriterTests
     }
 
     [Fact]
-    public async Task Alert_events_add_the_alert_and_event_dimensions_per_record()
+    public async Task Alert_events_carry_the_pump_alert_and_event_dimensions_per_record()
     {
         await using var server = WritingServer();
         using var h = new Harness(server);
@@ -147,10 +141,10 @@ public sealed class TimestreamResultWriterTests
 
         Assert.Equal(Minified("""
             {"DatabaseName":"pumpwatch","TableName":"alerts",
-             "CommonAttributes":{"Dimensions":[{"Name":"pump_id","Value":"3"},{"Name":"site","Value":"plant-a"}],
+             "CommonAttributes":{"Dimensions":[{"Name":"site","Value":"plant-a"}],
                                  "MeasureName":"alert","MeasureValueType":"MULTI","TimeUnit":"MICROSECONDS"},
              "Records":[
-               {"Dimensions":[{"Name":"alert_id","Value":"3@2026-05-01T00:01:00.000000Z"},{"Name":"event","Value":"opened"}],
+               {"Dimensions":[{"Name":"pump_id","Value":"3"},{"Name":"alert_id","Value":"3@2026-05-01T00:01:00.000000Z"},{"Name":"event","Value":"opened"}],
                 "Time":"1777593660000000","Version":1780315200000000,
                 "MeasureValues":[{"Name":"window_start_us","Value":"1777593600000000","Type":"BIGINT"},
                                  {"Name":"severity","Value":"critical","Type":"VARCHAR"},
@@ -158,7 +152,7 @@ public sealed class TimestreamResultWriterTests
                                  {"Name":"threshold","Value":"0.58","Type":"DOUBLE"},
                                  {"Name":"model_id","Value":"if-abc","Type":"VARCHAR"},
                                  {"Name":"top_feature","Value":"vibration.mean","Type":"VARCHAR"}]},
-               {"Dimensions":[{"Name":"alert_id","Value":"3@2026-05-01T00:05:00.000000Z/silent"},{"Name":"event","Value":"pump_silent"}],
+               {"Dimensions":[{"Name":"pump_id","Value":"3"},{"Name":"alert_id","Value":"3@2026-05-01T00:05:00.000000Z/silent"},{"Name":"event","Value":"pump_silent"}],
                 "Time":"1777593900000000","Version":1780315200000001,
                 "MeasureValues":[{"Name":"window_start_us","Value":"1777593840000000","Type":"BIGINT"},
                                  {"Name":"severity","Value":"warning","Type":"VARCHAR"}]}]}
@@ -176,10 +170,10 @@ public sealed class TimestreamResultWriterTests
 
         Assert.Equal(Minified("""
             {"DatabaseName":"pumpwatch","TableName":"quarantine",
-             "CommonAttributes":{"Dimensions":[{"Name":"pump_id","Value":"7"},{"Name":"site","Value":"plant-a"}],
+             "CommonAttributes":{"Dimensions":[{"Name":"site","Value":"plant-a"}],
                                  "MeasureName":"quarantined","MeasureValueType":"MULTI","TimeUnit":"MICROSECONDS"},
              "Records":[
-               {"Time":"1780315200000000","Version":1780315200000000,
+               {"Dimensions":[{"Name":"pump_id","Value":"7"}],"Time":"1780315200000000","Version":1780315200000000,
                 "MeasureValues":[{"Name":"event_time_us","Value":"1777593600000000","Type":"BIGINT"},
                                  {"Name":"reason","Value":"out_of_range","Type":"VARCHAR"},
                                  {"Name":"detail","Value":"pressure = -5 outside [0, 2000] psi","Type":"VARCHAR"},
@@ -255,7 +249,7 @@ public sealed class TimestreamResultWriterTests
     [Fact]
     public async Task Refused_rows_are_reported_with_table_pump_and_time_logged_once_and_not_thrown()
     {
-        await using var server = new FakeAwsServer((request, _) => TimestreamResponses.Operation(request) == "WriteRecords" && TimestreamResponses.RecordCount(request) == 2
+        await using var server = new FakeAwsServer((request, _) => TimestreamResponses.Operation(request) == "WriteRecords" && TimestreamResponses.RecordCount(request) == 3
             ? TimestreamResponses.Rejected((1, "The record timestamp is outside the time range of the data ingestion window.", null))
             : TimestreamResponses.Written(TimestreamResponses.RecordCount(request)));
         var logger = new CapturingLogger();
@@ -269,7 +263,8 @@ public sealed class TimestreamResultWriterTests
 
         var flush = h.Writer.LastFlush!;
         Assert.Equal([new RejectedRow("readings", "1", T0 + Minute, "The record timestamp is outside the time range of the data ingestion window.", null)], flush.Rejected);
-        Assert.Equal((2, 0, 2), (flush.Written, flush.AlreadyStored, flush.Calls));
+        // One call of 3 records in arrival order; the service refused its second, pump 1's reading a minute later.
+        Assert.Equal((2, 0, 1), (flush.Written, flush.AlreadyStored, flush.Calls));
         Assert.Equal(0, h.Writer.Pending);
         var line = Assert.Single(logger.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
         Assert.Equal((1, 3, "readings", "1"), ((int)line.Values["Rejected"]!, (int)line.Values["Rows"]!, (string)line.Values["Table"]!, (string)line.Values["PumpId"]!));
@@ -287,6 +282,27 @@ public sealed class TimestreamResultWriterTests
 
         Assert.Equal((0, 1), (result.Written, result.AlreadyStored));
         Assert.Empty(result.Rejected);
+    }
+
+    [Fact]
+    public async Task Readings_of_200_pumps_go_in_calls_of_100_whatever_their_pumps()
+    {
+        // One Lambda invocation holds a little of every pump of a shard: 250 readings of 200 pumps are 3 calls
+        // (WriteRecords takes at most 100 records, Timestream API reference), not one per pump.
+        await using var server = WritingServer();
+        using var h = new Harness(server);
+        var catalog = new SensorCatalog();
+        for (var i = 0; i < 250; i++)
+        {
+            h.Writer.OnReading(Parsed(new Reading((i % 200).ToString(CultureInfo.InvariantCulture), T0 + (i / 200 * 1_000_000L), [new("temperature", 70.0)]), catalog));
+        }
+
+        var result = await h.Writer.FlushAndReportAsync();
+
+        Assert.Equal(3, result.Calls);
+        Assert.Equal([100, 100, 50], server.Requests.Select(r => TimestreamResponses.Body(r).GetProperty("Records").GetArrayLength()));
+        Assert.Equal(250, server.Requests.SelectMany(r => TimestreamResponses.Body(r).GetProperty("Records").EnumerateArray())
+            .Select(r => (r.GetProperty("Dimensions")[0].GetProperty("Value").GetString(), r.GetProperty("Time").GetString())).Distinct().Count());
     }
 
     [Fact]

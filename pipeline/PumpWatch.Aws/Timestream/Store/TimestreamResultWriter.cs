@@ -47,6 +47,7 @@ public sealed class TimestreamResultWriter : IResultWriter
     private readonly PendingTable _alerts;
     private readonly PendingTable _quarantine;
     private readonly PendingTable[] _tables;
+    private readonly Dictionary<string, Dimension[]> _pumpDimensions = new(StringComparer.Ordinal);
     private long _lastVersion;
 
     /// <param name="client">The Timestream Write client.</param>
@@ -95,7 +96,7 @@ public sealed class TimestreamResultWriter : IResultWriter
         if (values.Count > 0)
         {
             var time = Text(reading.Timestamp);
-            _readings.Add(reading.PumpId, time, new Record { Time = time, Version = NextVersion(), MeasureValues = values });
+            _readings.Add(reading.PumpId, time, new Record { Dimensions = PumpDimension(reading.PumpId), Time = time, Version = NextVersion(), MeasureValues = values });
         }
     }
 
@@ -121,7 +122,7 @@ public sealed class TimestreamResultWriter : IResultWriter
         }
 
         var time = Text(window.Start);
-        _windows.Add(window.PumpId, time, new Record { Time = time, Version = NextVersion(), MeasureValues = values });
+        _windows.Add(window.PumpId, time, new Record { Dimensions = PumpDimension(window.PumpId), Time = time, Version = NextVersion(), MeasureValues = values });
     }
 
     public void OnAlert(Alert alert)
@@ -140,7 +141,7 @@ public sealed class TimestreamResultWriter : IResultWriter
         var kind = alert.Kind.Code();
         _alerts.Add(alert.PumpId, alert.AlertId + "\n" + kind + "\n" + time, new Record
         {
-            Dimensions = [new Dimension(TimestreamSchema.AlertId, alert.AlertId), new Dimension(TimestreamSchema.AlertEvent, kind)],
+            Dimensions = [.. PumpDimension(alert.PumpId) ?? [], new Dimension(TimestreamSchema.AlertId, alert.AlertId), new Dimension(TimestreamSchema.AlertEvent, kind)],
             Time = time,
             Version = NextVersion(),
             MeasureValues = values,
@@ -160,12 +161,12 @@ public sealed class TimestreamResultWriter : IResultWriter
         values.Add(new(TimestreamSchema.Reason, reason.Code(), MeasureValueType.Varchar));
         AddText(values, TimestreamSchema.Detail, detail is null ? null : Utf8Text.Prefix(detail, MaxDetailBytes));
         var time = Text(version);
-        var record = new Record { Time = time, Version = version, MeasureValues = values };
+        var record = new Record { Dimensions = PumpDimension(pumpId), Time = time, Version = version, MeasureValues = values };
         if (!raw.IsEmpty)
         {
             values.Add(new(TimestreamSchema.RawBytes, Text(raw.Length), MeasureValueType.Bigint));
             // Whatever room the 2 KB record limit leaves after everything else (the raw attribute's name included).
-            var room = TimestreamWriteBatcher.MaxRecordBytes - RecordSize.Of(_quarantine.CommonAttributes(pumpId), record)
+            var room = TimestreamWriteBatcher.MaxRecordBytes - RecordSize.Of(_quarantine.CommonAttributes, record)
                 - Encoding.UTF8.GetByteCount(TimestreamSchema.Raw);
             AddText(values, TimestreamSchema.Raw, Utf8Text.Prefix(Encoding.UTF8.GetString(raw), room));
         }
@@ -183,10 +184,9 @@ public sealed class TimestreamResultWriter : IResultWriter
     public async Task<TimestreamFlushResult> FlushAndReportAsync(CancellationToken cancel = default)
     {
         var groups = new List<TimestreamRecordGroup>();
-        var pumps = new List<string?>();
         foreach (var table in _tables)
         {
-            table.AppendTo(groups, pumps);
+            table.AppendTo(groups);
         }
 
         var written = groups.Count == 0
@@ -196,8 +196,10 @@ public sealed class TimestreamResultWriter : IResultWriter
         foreach (var refusal in written.Rejected)
         {
             var group = groups[refusal.Group];
-            var time = long.Parse(group.Records[refusal.Index].Time!, CultureInfo.InvariantCulture);
-            rejected.Add(new RejectedRow(group.TableName, pumps[refusal.Group], time, refusal.Reason, refusal.ExistingVersion));
+            var record = group.Records[refusal.Index];
+            var time = long.Parse(record.Time!, CultureInfo.InvariantCulture);
+            var pump = record.Dimensions?.FirstOrDefault(d => d.Name == TimestreamSchema.PumpId)?.Value;
+            rejected.Add(new RejectedRow(group.TableName, pump, time, refusal.Reason, refusal.ExistingVersion));
         }
 
         foreach (var table in _tables)
@@ -222,6 +224,22 @@ public sealed class TimestreamResultWriter : IResultWriter
         var now = EventTime.FromDateTimeOffset(_time.GetUtcNow());
         _lastVersion = Math.Max(now, _lastVersion + 1);
         return _lastVersion;
+    }
+
+    /// <summary>The record's own pump_id dimension (one array per pump, shared by its records); none when the pump is unknown.</summary>
+    private Dimension[]? PumpDimension(string? pumpId)
+    {
+        if (string.IsNullOrEmpty(pumpId))
+        {
+            return null;
+        }
+
+        if (!_pumpDimensions.TryGetValue(pumpId, out var dimensions))
+        {
+            _pumpDimensions[pumpId] = dimensions = [new Dimension(TimestreamSchema.PumpId, pumpId)];
+        }
+
+        return dimensions;
     }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

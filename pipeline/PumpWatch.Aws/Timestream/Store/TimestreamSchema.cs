@@ -3,8 +3,9 @@ namespace PumpWatch.Aws.Timestream.Store;
 /// <summary>
 /// Every table, dimension, measure name and attribute name of PumpWatch's Timestream database, defined once: the store
 /// writes and reads them, and the Grafana dashboards query them. Each table holds multi-measure records (MeasureValueType
-/// MULTI) of one measure name, with the dimensions <see cref="PumpId"/> and <see cref="Site"/> shared per WriteRecords call
-/// (CommonAttributes) and time in microseconds (TimeUnit MICROSECONDS, the project's event time).
+/// MULTI) of one measure name, with the dimensions <see cref="PumpId"/> (each record's own, so that one WriteRecords call
+/// carries many pumps' records) and <see cref="Site"/> (shared per call in CommonAttributes with the measure name, MULTI
+/// and the time unit) and time in microseconds (TimeUnit MICROSECONDS, the project's event time).
 /// </summary>
 /// <remarks>
 /// <list type="table">
