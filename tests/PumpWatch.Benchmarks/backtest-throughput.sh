@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 PUMPS=${PUMPS:-100}
 DURATION=${DURATION:-1.04:00:00}
 WORK=${WORK:-$(mktemp -d)}
+mkdir -p "$WORK"
 dotnet build Pipeline.sln -c Release -nologo -v quiet
 sim=simulator/PumpWatch.Simulator.Cli/bin/Release/net10.0/pumpwatch-sim.dll
 pw=pipeline/PumpWatch.Cli/bin/Release/net10.0/linux-x64/pumpwatch.dll
