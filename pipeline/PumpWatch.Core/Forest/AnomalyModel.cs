@@ -177,10 +177,12 @@ public sealed class AnomalyModel
                 }
             }
 
-            mean[f] = column.Count > 0 ? column.Mean() : double.NaN;
-            std[f] = column.Count > 1 ? column.StandardDeviation() : double.NaN;
-            min[f] = column.Count > 0 ? column.Min() : double.NaN;
-            max[f] = column.Count > 0 ? column.Max() : double.NaN;
+            // As an array: MathNet's array path, the same arithmetic as its streaming one without an enumerator call per value.
+            var values = column.ToArray();
+            mean[f] = values.Length > 0 ? ArrayStatistics.Mean(values) : double.NaN;
+            std[f] = values.Length > 1 ? ArrayStatistics.StandardDeviation(values) : double.NaN;
+            min[f] = values.Length > 0 ? ArrayStatistics.Minimum(values) : double.NaN;
+            max[f] = values.Length > 0 ? ArrayStatistics.Maximum(values) : double.NaN;
         }
 
         var summary = new TrainingSummary(n, from, to, quantiles, mean, std, min, max);

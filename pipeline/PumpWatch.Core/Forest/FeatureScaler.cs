@@ -68,8 +68,11 @@ public sealed class FeatureScaler
             }
             else
             {
-                center[f] = column.Mean();
-                scale[f] = column.PopulationStandardDeviation();
+                // An array takes MathNet's array path (the same arithmetic as its streaming path, without an
+                // enumerator call per value: 10% of train --tabular's CPU on 567,498 rows).
+                var values = column.ToArray();
+                center[f] = ArrayStatistics.Mean(values);
+                scale[f] = ArrayStatistics.PopulationStandardDeviation(values);
             }
 
             if (!(scale[f] > 0) || !double.IsFinite(scale[f]))
