@@ -120,6 +120,12 @@ public sealed class TabularTests : IDisposable
         AssertOneLineError(_cli.Run("score", "empty.csv", "--tabular", "--model", "model.json", "--out", "scores.csv"), "no data rows");
         AssertOneLineError(_cli.Run("train", "bad.csv", "--tabular", "--out", "model.json"), "bad.csv:3:");
 
+        // A bad row past the first chunk of 16,384: rows before it are already being scored and written when it is read.
+        WriteTable("late.csv", ScoredRows, seed: 6);
+        File.AppendAllText(_cli.PathOf("late.csv"), "62,oops,2.4\n");
+        AssertOneLineError(_cli.Run("score", "late.csv", "--tabular", "--model", "model.json", "--out", "scores.csv"),
+            $"late.csv:{ScoredRows + 2}:", "column 2 ('pressure')");
+
         // Readings scored with a tabular model fail after the output was opened: the temporary file goes, the old one stays.
         File.WriteAllLines(_cli.PathOf("r.jsonl"), ["{\"pump_id\": 1, \"timestamp\": \"2026-05-01T00:00:00Z\", \"vibration\": 1.5}"]);
         AssertOneLineError(_cli.Run("score", "r.jsonl", "--model", "model.json", "--out", "scores.csv"), "model.json");

@@ -59,17 +59,19 @@ internal static class ScoreCommand
             if (isTabular)
             {
                 var ignored = parse.GetValue(ignore)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-                var table = TabularCsv.Read(path, common.DelimiterOf(parse) ?? CsvReadingOptions.DefaultDelimiter(path, parse.GetValue(common.DecimalComma)), parse.GetValue(common.DecimalComma), !parse.GetValue(noHeader), ignored);
-                if (table.Width != detector.Features.Count)
+                var delimiter = common.DelimiterOf(parse) ?? CsvReadingOptions.DefaultDelimiter(path, parse.GetValue(common.DecimalComma));
+                OutputFile? file = null;
+                try
                 {
-                    throw new UserError($"{path}: {table.Width} columns ({string.Join(", ", table.Names)}) but model {detector.ModelId} takes {detector.Features.Count} ({string.Join(", ", detector.Features)})");
+                    (rows, flagged) = TabularScores.Run(detector, path,
+                        (chunkRows, chunk) => TabularCsv.Read(path, delimiter, parse.GetValue(common.DecimalComma), !parse.GetValue(noHeader), ignored, chunkRows, chunk),
+                        () => (file = new OutputFile(outPath, bufferSize: 0)).Stream, cancel);
+                    file!.Commit();
                 }
-
-                var scores = TabularScores.Score(detector, table, cancel);
-                using var file = new OutputFile(outPath, bufferSize: 0);
-                flagged = TabularScores.Write(file.Stream, scores, detector.Threshold.Value);
-                file.Commit();
-                rows = scores.Length;
+                finally
+                {
+                    file?.Dispose();
+                }
             }
             else
             {

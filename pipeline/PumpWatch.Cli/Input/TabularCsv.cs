@@ -37,26 +37,55 @@ internal sealed class TabularCsv
     /// <summary>The rows, row-major, <see cref="Width"/> values each.</summary>
     public ReadOnlySpan<double> Rows => _values.AsSpan(0, Count * Width);
 
-    public static TabularCsv Read(string path, char delimiter, bool decimalComma, bool header, IReadOnlyList<string> ignore)
+    public static TabularCsv Read(string path, char delimiter, bool decimalComma, bool header, IReadOnlyList<string> ignore) =>
+        Read(path, delimiter, decimalComma, header, ignore, 0, null);
+
+    /// <summary>
+    /// Reads the table as <see cref="Read(string, char, bool, bool, IReadOnlyList{string})"/> does and hands each run of
+    /// <paramref name="chunkRows"/> rows (the last one shorter) to <paramref name="chunk"/> as soon as it is read, so
+    /// the caller can work on them while the rest is read. A chunk's values stay valid and unchanged for good: the
+    /// buffer only ever grows into a new array.
+    /// </summary>
+    public static TabularCsv Read(string path, char delimiter, bool decimalComma, bool header, IReadOnlyList<string> ignore,
+        int chunkRows, Action<TabularChunk>? chunk)
     {
         using var sep = CsvFiles.Open(path, delimiter, decimalComma);
         var reader = new Reader(path, delimiter, CsvFiles.Culture(decimalComma), header, ignore, new FileInfo(path).Length);
+        var handedOut = 0;
         while (sep.MoveNext())
         {
             reader.Row(sep.Current);
+            if (chunk is not null && reader.Rows - handedOut == chunkRows)
+            {
+                chunk(reader.Chunk(handedOut, chunkRows));
+                handedOut += chunkRows;
+            }
         }
 
-        return reader.Finish();
+        var table = reader.Finish();
+        if (chunk is not null && table.Count > handedOut)
+        {
+            chunk(reader.Chunk(handedOut, table.Count - handedOut));
+        }
+
+        return table;
     }
 
     /// <summary>State of one read: the header once seen, the kept columns, the values so far.</summary>
     private sealed class Reader(string path, char delimiter, CultureInfo culture, bool header, IReadOnlyList<string> ignore, long fileBytes)
     {
         private string[]? _names;
+        private string[] _keptNames = [];
         private bool[] _keep = [];
         private int _kept;
         private double[] _values = [];
         private int _length;
+
+        /// <summary>Data rows read so far.</summary>
+        public int Rows => _kept == 0 ? 0 : _length / _kept;
+
+        public TabularChunk Chunk(int firstRow, int rows) =>
+            new(_keptNames, firstRow, rows, _values.AsMemory(firstRow * _kept, rows * _kept));
 
         // Optimised from the first call: a run reads each row once, so tier-0 code would parse much of the file.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -122,16 +151,7 @@ internal sealed class TabularCsv
                 throw new UserError($"{path}: no data rows");
             }
 
-            var kept = new string[_kept];
-            for (int i = 0, k = 0; i < _names.Length; i++)
-            {
-                if (_keep[i])
-                {
-                    kept[k++] = _names[i];
-                }
-            }
-
-            return new TabularCsv(kept, _values, _length / _kept);
+            return new TabularCsv(_keptNames, _values, _length / _kept);
         }
 
         private void Start(SepReader.Row row)
@@ -166,6 +186,7 @@ internal sealed class TabularCsv
             }
 
             _names = names;
+            _keptNames = names.Where((_, i) => _keep[i]).ToArray();
 
             // A value and its delimiter take 2 bytes at the very least, typically 5 to 20: start at a 16th of the
             // file's bytes so a typical file needs one or two doublings at most, and a short file little memory.
