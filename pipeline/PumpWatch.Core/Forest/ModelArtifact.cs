@@ -153,7 +153,7 @@ public static class ModelArtifact
 
     private static PumpBaselines ReadBaselines(BaselinesDocument doc, string[] features, string modelId)
     {
-        if (doc.Version != ResidualLayout.Version)
+        if (doc.Version != ResidualLayout.Version && doc.Version != ResidualLayout.PreviousVersion)
         {
             throw new ModelMismatchException($"model {modelId} was trained on residual features {doc.Version}, this build computes {ResidualLayout.Version}");
         }
@@ -163,7 +163,13 @@ public static class ModelArtifact
             throw new ModelMismatchException($"model {modelId}: its baselines are incomplete: the file was edited or damaged");
         }
 
+        // Version 1 computed layouts with a flow sensor as version 2 does; it never trained one without (those kept the envelope).
         var layout = new ResidualLayout(doc.Sensors, doc.Daily);
+        if (doc.Version == ResidualLayout.PreviousVersion && !layout.HasFlow)
+        {
+            throw new ModelMismatchException($"model {modelId} was trained on residual features {doc.Version} without a flow sensor, which this build computes differently ({ResidualLayout.Version}): train it again");
+        }
+
         if (!layout.Names.SequenceEqual(features))
         {
             throw new ModelMismatchException($"model {modelId}: its baselines' residual features do not match its features");
