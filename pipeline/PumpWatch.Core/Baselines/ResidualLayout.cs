@@ -36,6 +36,12 @@ public sealed class ResidualLayout
     /// <summary>The version before: the same residuals for layouts with a flow sensor, whose models still load.</summary>
     public const string PreviousVersion = "pumpwatch.residuals/1";
 
+    /// <summary>
+    /// The version a model of this layout records: <see cref="PreviousVersion"/> with a flow sensor, whose residuals did not
+    /// change (so their models, old and new, keep their content ids), else <see cref="Version"/>.
+    /// </summary>
+    public string DefinitionVersion => HasFlow ? PreviousVersion : Version;
+
     private readonly Dictionary<string, int> _inputIndex = new(StringComparer.Ordinal);
     private readonly List<string> _inputs = [];
 
