@@ -73,7 +73,19 @@ public sealed class PumpBaselines
     /// As <see cref="Residuals(ReadOnlySpan{double}, string, long, Span{double}, out double)"/>, with the pump's level
     /// drift (<see cref="LevelDrift"/>, one value per residual; empty for none) taken from its level residuals first.
     /// </summary>
-    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, Span<double> z, out double evidence)
+    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, Span<double> z, out double evidence) =>
+        Residuals(inputs, pumpId, windowStart, null, drift, TimeSpan.Zero, z, out evidence);
+
+    /// <summary>
+    /// As <see cref="Residuals(ReadOnlySpan{double}, string, long, ReadOnlySpan{double}, Span{double}, out double)"/>, with
+    /// the pump's runtime state <paramref name="state"/> (null for none): a running window's recent levels move by it
+    /// and replace the window's own (<see cref="LevelDrift.Smooth"/>; a <paramref name="window"/> of zero reads them
+    /// unmoved), then its drift is taken off.
+    /// </summary>
+    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, LevelDrift? state, TimeSpan window, Span<double> z, out double evidence) =>
+        Residuals(inputs, pumpId, windowStart, state, state is null ? [] : state.Offsets, window, z, out evidence);
+
+    private OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, LevelDrift? recent, ReadOnlySpan<double> drift, TimeSpan window, Span<double> z, out double evidence)
     {
         evidence = 0;
         var baseline = For(pumpId);
@@ -81,6 +93,16 @@ public sealed class PumpBaselines
         if (state == OperatingState.Running)
         {
             evidence = baseline.Transform(Layout, inputs, windowStart, z);
+            if (recent is not null && recent.Recent.Length == z.Length && !Layout.HasFlow)
+            {
+                recent.Smooth(Layout, z, window);
+                evidence = 0;
+                for (var r = 0; r < z.Length; r++)
+                {
+                    evidence = Math.Max(evidence, PumpBaseline.Evidence(Layout.Residuals[r], z[r]));
+                }
+            }
+
             if (drift.Length == z.Length)
             {
                 evidence = 0;

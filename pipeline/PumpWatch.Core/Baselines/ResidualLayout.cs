@@ -17,14 +17,30 @@ namespace PumpWatch.Core.Baselines;
 /// what its load explains is. (A fit on the slope, T + tau dT/dt, was tried: the slope over a few readings is too
 /// noisy, least squares shrinks tau towards 0, and the fit's residual scale grew five-fold.)
 /// With <see cref="Daily"/> (a training period of at least a day), levels also fit the time of day (sin, cos), which
-/// takes the site's daily ambient cycle out of temperature. Without a flow sensor a level is the mean against the
-/// pump's own median. A spread is the window's range less what its trend explains (a fit on the absolute slope), so a
-/// motor warming after a start is not noise while a spike or a burst is.
+/// takes the site's daily ambient cycle out of temperature. Without a flow sensor there is no operating point to explain
+/// a level, so a level is the sensor's recent level (<see cref="IsRecentLevel"/>): the window mean against the pump's own
+/// median (and hour), averaged over the last hours by the pump's runtime state (<see cref="LevelDrift"/>), since such a
+/// machine's healthy excursions (a stop, a duty cycle) last a few hours while a fault holds its level for longer. A
+/// spread is the window's range less what its trend explains (a fit on the absolute slope), so a motor warming after a
+/// start is not noise while a spike or a burst is.
 /// </summary>
 public sealed class ResidualLayout
 {
-    /// <summary>Version of the residual definitions; a model records it and refuses another.</summary>
-    public const string Version = "pumpwatch.residuals/1";
+    /// <summary>
+    /// Version of the residual definitions; a model records it and refuses another. 2 made the level of a layout without a
+    /// flow sensor its recent level (<c>sensor.recent_level_z</c>, was <c>sensor.level_z</c> of one window, never trained:
+    /// such models kept the training envelope); a layout with flow computes as in <see cref="PreviousVersion"/>.
+    /// </summary>
+    public const string Version = "pumpwatch.residuals/2";
+
+    /// <summary>The version before: the same residuals for layouts with a flow sensor, whose models still load.</summary>
+    public const string PreviousVersion = "pumpwatch.residuals/1";
+
+    /// <summary>
+    /// The version a model of this layout records: <see cref="PreviousVersion"/> with a flow sensor, whose residuals did not
+    /// change (so their models, old and new, keep their content ids), else <see cref="Version"/>.
+    /// </summary>
+    public string DefinitionVersion => HasFlow ? PreviousVersion : Version;
 
     private readonly Dictionary<string, int> _inputIndex = new(StringComparer.Ordinal);
     private readonly List<string> _inputs = [];
@@ -82,7 +98,7 @@ public sealed class ResidualLayout
             if (!(HasFlow && sensor == TutorialSensors.FlowRate))
             {
                 var upOnly = HasFlow && sensor == TutorialSensors.Temperature;
-                Add(new ResidualFeature(HasFlow ? $"{sensor}.residual_z" : $"{sensor}.level_z", sensor, ResidualKind.Level, upOnly));
+                Add(new ResidualFeature(HasFlow ? $"{sensor}.residual_z" : $"{sensor}.recent_level_z", sensor, ResidualKind.Level, upOnly));
             }
 
             Add(new ResidualFeature($"{sensor}.spread_z", sensor, ResidualKind.Spread, true));
@@ -113,6 +129,12 @@ public sealed class ResidualLayout
     public IReadOnlyList<ResidualFeature> Residuals { get; }
 
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>
+    /// Whether residual <paramref name="residual"/> is a recent level: a level of a layout without a flow sensor, which the
+    /// pump's runtime state averages over <see cref="LevelDrift.RecentTimeConstant"/> before it is scored.
+    /// </summary>
+    public bool IsRecentLevel(int residual) => !HasFlow && Residuals[residual].Kind == ResidualKind.Level;
 
     /// <summary>Regressors of a level fit: 1, and q^2 with flow; sin, cos of the time of day when daily.</summary>
     public int RegressorCount(int residual) => (HasFlow ? 2 : 1) + (Daily ? 2 : 0);

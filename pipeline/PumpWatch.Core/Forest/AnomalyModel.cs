@@ -256,22 +256,23 @@ public sealed class AnomalyModel
     public double ScoreWindow(ReadOnlySpan<double> inputs, string pumpId, long windowStart, out double isolationScore)
     {
         Span<double> z = Features.Count <= MaxStackFeatures ? stackalloc double[Features.Count] : new double[Features.Count];
-        return ScoreWindow(inputs, pumpId, windowStart, [], z, out isolationScore);
+        return ScoreWindow(inputs, pumpId, windowStart, null, TimeSpan.Zero, z, out isolationScore);
     }
 
     /// <summary>
-    /// As <see cref="ScoreWindow(ReadOnlySpan{double}, string, long, out double)"/>, with the pump's level drift taken
-    /// from its level residuals (<see cref="LevelDrift"/>; empty for none), and the residuals it scored left in
+    /// As <see cref="ScoreWindow(ReadOnlySpan{double}, string, long, out double)"/>, with the pump's runtime state
+    /// (<see cref="LevelDrift"/>; null for none): its recent levels move by the <paramref name="window"/>'s length and
+    /// replace the window's own, and its drift is taken from the level residuals; the residuals it scored are left in
     /// <paramref name="z"/> (<see cref="Features"/> long; undefined when the window is not scored).
     /// </summary>
-    public double ScoreWindow(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, Span<double> z, out double isolationScore)
+    public double ScoreWindow(ReadOnlySpan<double> inputs, string pumpId, long windowStart, LevelDrift? state, TimeSpan window, Span<double> z, out double isolationScore)
     {
         if (Baselines is not { } baselines)
         {
             return ScoreWindow(inputs, out isolationScore);
         }
 
-        if (baselines.Residuals(inputs, pumpId, windowStart, drift, z, out var evidence) != OperatingState.Running)
+        if (baselines.Residuals(inputs, pumpId, windowStart, state, window, z, out var evidence) != OperatingState.Running)
         {
             isolationScore = double.NaN;
             return double.NaN;
@@ -283,10 +284,14 @@ public sealed class AnomalyModel
 
     /// <summary>The pump's operating state in the window and, when running, its residual features into <paramref name="z"/> with the largest evidence.</summary>
     public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, Span<double> z, out double evidence) =>
-        Residuals(inputs, pumpId, windowStart, [], z, out evidence);
+        Residuals(inputs, pumpId, windowStart, null, z, out evidence);
 
-    /// <summary>As <see cref="Residuals(ReadOnlySpan{double}, string, long, Span{double}, out double)"/>, with the pump's level drift taken off (<see cref="LevelDrift"/>; empty for none).</summary>
-    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, Span<double> z, out double evidence)
+    /// <summary>
+    /// As <see cref="Residuals(ReadOnlySpan{double}, string, long, Span{double}, out double)"/>, as the window was scored with
+    /// the pump's runtime state (<see cref="LevelDrift"/>; null for none): its recent levels, read without moving them,
+    /// and its drift taken off.
+    /// </summary>
+    public OperatingState Residuals(ReadOnlySpan<double> inputs, string pumpId, long windowStart, LevelDrift? state, Span<double> z, out double evidence)
     {
         ArgumentNullException.ThrowIfNull(pumpId);
         evidence = 0;
@@ -296,7 +301,7 @@ public sealed class AnomalyModel
             return OperatingState.Running;
         }
 
-        return baselines.Residuals(inputs, pumpId, windowStart, drift, z, out evidence);
+        return baselines.Residuals(inputs, pumpId, windowStart, state, TimeSpan.Zero, z, out evidence);
     }
 
     /// <summary>
@@ -304,10 +309,10 @@ public sealed class AnomalyModel
     /// <see cref="InputFeatures"/>: with baselines, its residuals (evidence first, then isolation weight).
     /// </summary>
     public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> inputs, string pumpId, long windowStart, int top = 3) =>
-        TopContributions(inputs, pumpId, windowStart, [], top);
+        TopContributions(inputs, pumpId, windowStart, null, top);
 
-    /// <summary>As <see cref="TopContributions(ReadOnlySpan{double}, string, long, int)"/>, with the pump's level drift taken off (<see cref="LevelDrift"/>).</summary>
-    public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> inputs, string pumpId, long windowStart, ReadOnlySpan<double> drift, int top = 3)
+    /// <summary>As <see cref="TopContributions(ReadOnlySpan{double}, string, long, int)"/>, as the window was scored with the pump's runtime state (<see cref="LevelDrift"/>; null for none).</summary>
+    public IReadOnlyList<FeatureContribution> TopContributions(ReadOnlySpan<double> inputs, string pumpId, long windowStart, LevelDrift? state, int top = 3)
     {
         if (Baselines is null)
         {
@@ -315,7 +320,7 @@ public sealed class AnomalyModel
         }
 
         var z = new double[Features.Count];
-        Residuals(inputs, pumpId, windowStart, drift, z, out _);
+        Residuals(inputs, pumpId, windowStart, state, z, out _);
         var scaled = new double[z.Length];
         Scaler.Transform(z, scaled);
         var weights = new double[z.Length];

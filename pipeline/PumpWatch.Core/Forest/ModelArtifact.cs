@@ -153,17 +153,19 @@ public static class ModelArtifact
 
     private static PumpBaselines ReadBaselines(BaselinesDocument doc, string[] features, string modelId)
     {
-        if (doc.Version != ResidualLayout.Version)
-        {
-            throw new ModelMismatchException($"model {modelId} was trained on residual features {doc.Version}, this build computes {ResidualLayout.Version}");
-        }
-
         if (doc.Sensors is null || doc.Fleet is null || doc.Pumps is null || doc.Pumps.Any(p => p?.Pump is null))
         {
             throw new ModelMismatchException($"model {modelId}: its baselines are incomplete: the file was edited or damaged");
         }
 
+        // Version 1 computed layouts with a flow sensor as version 2 does (and such models still record it); it never
+        // trained one without a flow sensor, whose levels version 2 changed.
         var layout = new ResidualLayout(doc.Sensors, doc.Daily);
+        if (doc.Version != layout.DefinitionVersion)
+        {
+            throw new ModelMismatchException($"model {modelId} was trained on residual features {doc.Version}, this build computes {layout.DefinitionVersion} for sensors {string.Join(", ", layout.Sensors)}: train it again");
+        }
+
         if (!layout.Names.SequenceEqual(features))
         {
             throw new ModelMismatchException($"model {modelId}: its baselines' residual features do not match its features");
@@ -209,7 +211,7 @@ public static class ModelArtifact
 
     private static BaselinesDocument? WriteBaselines(PumpBaselines? baselines) => baselines is null ? null : new BaselinesDocument
     {
-        Version = ResidualLayout.Version,
+        Version = baselines.Layout.DefinitionVersion,
         Sensors = baselines.Layout.Sensors.ToArray(),
         Daily = baselines.Layout.Daily,
         Fleet = WriteBaseline(null, baselines.Fleet),

@@ -445,10 +445,11 @@ public sealed class DetectionPipeline
 
         // A pump's level drift (per-pump baselines only) is taken off its residuals, and follows the windows below the threshold.
         var drift = model.Baselines is null ? null : Drift(window.PumpId, model);
-        _scored.Score = model.ScoreWindow(_modelInput, window.PumpId, window.Start, drift is null ? [] : drift.Offsets, _residuals, out var isolation);
+        var span = TimeSpan.FromMicroseconds(window.End - window.Start);
+        _scored.Score = model.ScoreWindow(_modelInput, window.PumpId, window.Start, drift, span, _residuals, out var isolation);
         if (drift is not null && _scored.Score < model.Threshold.Value)
         {
-            drift.Follow(model.Baselines!.Layout, _residuals, TimeSpan.FromMicroseconds(window.End - window.Start));
+            drift.Follow(model.Baselines!.Layout, _residuals, span);
         }
 
         _scored.IsolationScore = isolation;
@@ -532,7 +533,7 @@ public sealed class DetectionPipeline
             var sensor = feature[..dot];
             var residual = feature[(dot + 1)..] switch
             {
-                "mean" => IndexOf(model.Features, $"{sensor}.residual_z") is var r and >= 0 ? r : IndexOf(model.Features, $"{sensor}.level_z"),
+                "mean" => IndexOf(model.Features, $"{sensor}.residual_z") is var r and >= 0 ? r : IndexOf(model.Features, $"{sensor}.recent_level_z"),
                 "std" or "range" or "max" => IndexOf(model.Features, $"{sensor}.spread_z"),
                 _ => -1,
             };
@@ -540,7 +541,7 @@ public sealed class DetectionPipeline
         };
     }
 
-    private ReadOnlySpan<double> DriftOf(string pumpId) => _drift.TryGetValue(pumpId, out var drift) ? drift.Offsets : [];
+    private LevelDrift? DriftOf(string pumpId) => _drift.TryGetValue(pumpId, out var drift) ? drift : null;
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {

@@ -102,14 +102,13 @@ public sealed class TrainingCollector : DetectionSink
 
         var from = From is { } f ? EventTime.ToDateTimeOffset(f) : (DateTimeOffset?)null;
         var to = To is { } t ? EventTime.ToDateTimeOffset(t) : (DateTimeOffset?)null;
-        // Without a flow sensor there is no operating point to judge a level against, only the pump's own median: measured
-        // on NAB's machine temperature (one sensor) that gave 30 false alerts over the series against 2 for the fleet-wide
-        // training envelope, so such models keep the envelope.
-        // Nor is a short period enough: per-pump scales learned from a few hours, before the daily cycle has shown itself,
-        // are too tight for the rest of the day (measured on the backtest of renamed historian columns, three hours of
-        // training: 81 of 120 healthy windows above the calibrated threshold), so a fitted part shorter than half a day
-        // keeps the envelope too.
-        if (!options.PerPumpBaselines || _inputColumns is null || !_sensors.Contains(TutorialSensors.FlowRate)
+        // A short period is not enough for per-pump baselines: scales learned from a few hours, before the daily cycle
+        // has shown itself, are too tight for the rest of the day (measured on the backtest of renamed historian columns,
+        // three hours of training: 81 of 120 healthy windows above the calibrated threshold), so a fitted part shorter than
+        // half a day keeps the fleet-wide training envelope. Without a flow sensor the baselines judge recent levels (see
+        // ResidualLayout): measured on NAB's machine temperature, single-window levels against the pump's own median gave
+        // 30 false alerts over the series, the training envelope 2 false alerts and 2 of 4 failures, recent levels 4 of 4.
+        if (!options.PerPumpBaselines || _inputColumns is null
             || (To!.Value - From!.Value) * (1 - options.CalibrationShare) < DailyMicros)
         {
             return AnomalyModel.Train(_rows.ToArray(), _modelFeatures.Names, options, created, FeatureSet.Version, from, to);
@@ -136,12 +135,18 @@ public sealed class TrainingCollector : DetectionSink
         var rows = fit.SelectMany(i => data.AsSpan(i * width, width).ToArray()).ToArray();
         var baselines = PumpBaselines.Fit(layout, rows, fit.Select(i => _windows[i].Pump).ToList(), fit.Select(i => _windows[i].Start).ToList());
 
-        // The forest learns the residuals of the running windows; stopped and transition windows are never scored.
+        // The forest learns the residuals of the running windows; stopped and transition windows are never scored. Each
+        // pump's recent levels (a layout without flow) run through its windows in time order, as they will when scored,
+        // with no drift: training defines the baseline the drift later moves from.
         var z = new double[layout.Names.Count];
         var residuals = new List<double>();
+        var states = new Dictionary<string, LevelDrift>(StringComparer.Ordinal);
+        LevelDrift StateOf(string pump) => states.TryGetValue(pump, out var state) ? state : states[pump] = new LevelDrift("", layout.Names.Count);
+        fit = fit.OrderBy(i => _windows[i].Start).ToList();
         foreach (var i in fit)
         {
-            if (baselines.Residuals(data.AsSpan(i * width, width), _windows[i].Pump, _windows[i].Start, z, out _) == OperatingState.Running)
+            var (pump, start, end) = _windows[i];
+            if (baselines.Residuals(data.AsSpan(i * width, width), pump, start, StateOf(pump), TimeSpan.FromMicroseconds(end - start), z, out _) == OperatingState.Running)
             {
                 residuals.AddRange(z);
             }
@@ -158,9 +163,11 @@ public sealed class TrainingCollector : DetectionSink
             return model;
         }
 
+        // The held-out windows carry on each pump's recent levels from its fitted part.
         var sequences = held.GroupBy(i => _windows[i].Pump, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (IReadOnlyList<(long, double)>)g.OrderBy(i => _windows[i].Start)
-                .Select(i => (_windows[i].End, model.ScoreWindow(data.AsSpan(i * width, width), _windows[i].Pump, _windows[i].Start, out _))).ToList())
+                .Select(i => (_windows[i].End, model.ScoreWindow(data.AsSpan(i * width, width), _windows[i].Pump, _windows[i].Start, StateOf(_windows[i].Pump),
+                    TimeSpan.FromMicroseconds(_windows[i].End - _windows[i].Start), z, out _))).ToList())
             .ToList();
         var pumpDays = sequences.Count * (To!.Value - cut) / 86_400e6;
         var calibration = AlertBudget.Calibrate(sequences, pumpDays, options.FalseAlertsPerPumpDay, AlertPolicyOptions.Default);

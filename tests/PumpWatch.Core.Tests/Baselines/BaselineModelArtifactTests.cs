@@ -51,6 +51,28 @@ public sealed class BaselineModelArtifactTests
     }
 
     [Fact]
+    public void ResidualVersions_WithFlowStayOne_WithoutFlowAreTwo_AndOneWithoutFlowIsRefusedInOneLine()
+    {
+        // A layout with a flow sensor computes as version 1 did, so its models record 1 and keep their ids; without one
+        // the level became the recent level (version 2), which a version-1 model never had.
+        Assert.Equal("pumpwatch.residuals/1", new ResidualLayout(["pressure", "flow_rate"], daily: false).DefinitionVersion);
+        Assert.Equal("pumpwatch.residuals/2", new ResidualLayout(["value"], daily: true).DefinitionVersion);
+
+        var layout = new ResidualLayout(["value"], daily: false);
+        var own = new PumpBaseline(double.NaN, double.NaN, [[10], [0, 0], [], []], [0, 0, 0, 0], [2, 1, 1, 1], 100);
+        var baselines = new PumpBaselines(layout, own, new Dictionary<string, PumpBaseline>());
+        var rows = Enumerable.Range(0, 200).Select(i => (double)(i % 13)).ToArray();
+        var model = AnomalyModel.Train(rows, layout.Names, new TrainingOptions(new ForestOptions(10, 32, 1)), Created, "fs/2").WithBaselines(baselines, null);
+        var json = ModelArtifact.ToJson(model);
+        Assert.Contains("\"pumpwatch.residuals/2\"", json, StringComparison.Ordinal);
+        Assert.Equal(model.ModelId, ModelArtifact.FromJson(json).ModelId);
+
+        var error = Assert.Throws<ModelMismatchException>(() => ModelArtifact.FromJson(json.Replace("pumpwatch.residuals/2", "pumpwatch.residuals/1", StringComparison.Ordinal)));
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains("pumpwatch.residuals/1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SchemaOneModel_StillLoads_AndAnotherSchemaIsRefusedInOneLine()
     {
         var model = AnomalyModel.Train(Enumerable.Range(0, 200).Select(i => (double)(i % 17)).ToArray(), ["a.mean", "b.mean"],

@@ -34,11 +34,11 @@ internal static class BaselineStream
         return records;
     }
 
-    /// <summary>A model trained with the defaults on the first <see cref="TrainHours"/>, and the index of the first record after them.</summary>
-    public static (AnomalyModel Model, int Split) Train(List<RawRecord> records, PipelineOptions options)
+    /// <summary>A model trained with the defaults (on <paramref name="modelFeatures"/>, default the tutorial's) on the first <see cref="TrainHours"/>, and the index of the first record after them.</summary>
+    public static (AnomalyModel Model, int Split) Train(List<RawRecord> records, PipelineOptions options, FeatureSet? modelFeatures = null)
     {
         var trainEnd = (T0Seconds + (TrainHours * 3600L)) * 1_000_000;
-        var collector = new TrainingCollector(options.Features, FeatureSet.ModelDefault, w => w.End <= trainEnd);
+        var collector = new TrainingCollector(options.Features, modelFeatures ?? FeatureSet.ModelDefault, w => w.End <= trainEnd);
         var split = records.FindIndex(r => r.ArrivalMicros >= trainEnd);
         new DetectionPipeline(options, collector).ProcessBatch(records.Take(split).ToList(), long.MaxValue, closeWindows: true);
         var model = collector.Train(TrainingOptions.Default, DateTimeOffset.UnixEpoch);

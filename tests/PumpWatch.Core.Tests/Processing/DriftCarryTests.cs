@@ -1,4 +1,5 @@
 using PumpWatch.Core.Baselines;
+using PumpWatch.Core.Features;
 using PumpWatch.Core.Forest;
 using PumpWatch.Core.Processing;
 
@@ -7,7 +8,8 @@ namespace PumpWatch.Core.Tests.Processing;
 /// <summary>
 /// A per-pump baselines model's level drift travels in the pump's state string: a host that scores in invocations,
 /// carrying the strings (as the Lambda does), scores every window as one pipeline over the whole stream does, bit for
-/// bit; dropping the drift part changes the scores, so the drift is really in use.
+/// bit; dropping the drift part changes the scores, so the drift is really in use. The same holds for a model without a
+/// flow sensor, whose recent levels travel with the drift.
 /// </summary>
 public sealed class DriftCarryTests
 {
@@ -31,6 +33,28 @@ public sealed class DriftCarryTests
         var carried = Invocations(model, scored, keepDrift: true);
         var dropped = Invocations(model, scored, keepDrift: false);
         Assert.Equal(one.Count, carried.Count);
+        Assert.Equal(one.Select(w => (w.PumpId, w.End, BitConverter.DoubleToInt64Bits(w.Score))), carried.Select(w => (w.PumpId, w.End, BitConverter.DoubleToInt64Bits(w.Score))));
+        Assert.NotEqual(one.Select(w => BitConverter.DoubleToInt64Bits(w.Score)), dropped.Select(w => BitConverter.DoubleToInt64Bits(w.Score)));
+    }
+
+    [Fact]
+    public void Invocations_OfAModelWithoutFlow_CarryTheRecentLevel_AndScoreAsOneRun()
+    {
+        // Temperature alone: no operating point, so its level is scored as its recent level (pumpwatch.residuals/2),
+        // which the state string carries as pumpwatch.drift/2.
+        var records = BaselineStream.Records(3, _ => 0);
+        var (model, split) = BaselineStream.Train(records, Options, FeatureSet.ModelDefaultFor(["temperature"]));
+        Assert.Contains("temperature.recent_level_z", model.Features);
+        var scored = records.Skip(split).ToList();
+        var single = new DetectionPipeline(Options, new BaselineStream.NullSink(), model);
+        var one = single.ProcessBatch(scored, long.MaxValue, closeWindows: true).Windows;
+
+        var state = single.ExportWindowState("2")!.Split(DetectionPipeline.DriftSeparator)[1];
+        Assert.StartsWith(LevelDrift.RecentVersion + " ", state, StringComparison.Ordinal);
+        Assert.True(double.IsFinite(LevelDrift.TryDecode(state)!.Recent[model.Features.ToList().IndexOf("temperature.recent_level_z")]), state);
+
+        var carried = Invocations(model, scored, keepDrift: true);
+        var dropped = Invocations(model, scored, keepDrift: false);
         Assert.Equal(one.Select(w => (w.PumpId, w.End, BitConverter.DoubleToInt64Bits(w.Score))), carried.Select(w => (w.PumpId, w.End, BitConverter.DoubleToInt64Bits(w.Score))));
         Assert.NotEqual(one.Select(w => BitConverter.DoubleToInt64Bits(w.Score)), dropped.Select(w => BitConverter.DoubleToInt64Bits(w.Score)));
     }
