@@ -155,6 +155,9 @@ public sealed class VerbTests : IDisposable
         var train = _cli.Run("train", "readings.jsonl", "--to", "2026-05-01T02:00:00Z", "--out", "model.json");
         Assert.True(train.Code == 0, train.Err);
         Assert.Contains("Trained model if-", train.Out, StringComparison.Ordinal);
+        // Two hours are too short for per-pump baselines (12 h to fit / 0.75, the last quarter held out: 16 h), and it says so.
+        const string Fallback = "no per-pump baselines or alert budget: the training windows span 2 h and baselines need 16 h";
+        Assert.Contains(Fallback, train.Out, StringComparison.Ordinal);
 
         var score = _cli.Run("score", "readings.jsonl", "--model", "model.json", "--out", "windows.csv");
         Assert.True(score.Code == 0, score.Err);
@@ -162,6 +165,7 @@ public sealed class VerbTests : IDisposable
 
         var backtest = _cli.Run("backtest", "readings.jsonl", "--train-to", "2026-05-01T02:00:00Z", "--labels", "labels.csv", "--out", "bt");
         Assert.True(backtest.Code == 0, backtest.Err);
+        Assert.Contains(Fallback, backtest.Out, StringComparison.Ordinal);
         var metrics = JsonDocument.Parse(File.ReadAllText(_cli.PathOf("bt/metrics.json"))).RootElement;
         Assert.Equal(simulator.Faults.Count, metrics.GetProperty("events").GetInt32());
         Assert.True(metrics.GetProperty("events_detected").GetInt32() >= 1, backtest.Out);

@@ -111,9 +111,14 @@ internal static class BacktestCommand
             }
             else
             {
-                (detector, inTraining) = Train(Records, options, modelFeatures, common.Training(parse), rows, fromMicros, toMicros, time, cancel);
+                string? withoutBaselines;
+                (detector, inTraining, withoutBaselines) = Train(Records, options, modelFeatures, common.Training(parse), rows, fromMicros, toMicros, time, cancel);
                 detector = detector.WithInput(common.ModelInputOf(parse, options));
                 Console.WriteLine($"Trained model {detector.ModelId} on {detector.Training.Rows} windows (threshold {detector.Threshold.Value.ToString("0.0000", CultureInfo.InvariantCulture)}).");
+                if (withoutBaselines is not null)
+                {
+                    Console.WriteLine(TrainingNotes.WithoutBaselines(withoutBaselines));
+                }
             }
 
             var dir = parse.GetValue(outDir)!;
@@ -196,7 +201,8 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static (AnomalyModel, Func<string, long, long, bool>) Train(Func<TextWriter, IEnumerable<InputRecord>> records, PipelineOptions options, FeatureSet modelFeatures, TrainingOptions training,
+    /// <summary>Trains on the chosen part of the records; also says why the model has no per-pump baselines (null when it has them).</summary>
+    private static (AnomalyModel, Func<string, long, long, bool>, string?) Train(Func<TextWriter, IEnumerable<InputRecord>> records, PipelineOptions options, FeatureSet modelFeatures, TrainingOptions training,
         int? rows, long? from, long? to, TimeProvider time, CancellationToken cancel)
     {
         var lo = from ?? long.MinValue;
@@ -208,7 +214,7 @@ internal static class BacktestCommand
         if (rows is not { } n)
         {
             Replay.Run(records(Console.Error), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
-            return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
+            return Trained(collector, training, time);
         }
 
         // The first n readings of each pump: find each record's pump (a JSON line is decoded here once more) and keep
@@ -237,7 +243,13 @@ internal static class BacktestCommand
         }
 
         Replay.Run(records(Console.Error).Where(Keep), pipeline, new Progress(Console.Error, time, "training"), Console.Error, cancel);
-        return (collector.Train(training, time.GetUtcNow()), (pump, start, _) => collector.Used(pump, start));
+        return Trained(collector, training, time);
+    }
+
+    private static (AnomalyModel, Func<string, long, long, bool>, string?) Trained(TrainingCollector collector, TrainingOptions training, TimeProvider time)
+    {
+        var model = collector.Train(training, time.GetUtcNow());
+        return (model, (pump, start, _) => collector.Used(pump, start), model.Baselines is null ? collector.WithoutBaselines(training) : null);
     }
 
     /// <summary>

@@ -70,6 +70,7 @@ internal static class TrainCommand
             var training = common.Training(parse);
             AnomalyModel model;
             string source;
+            string? withoutBaselines = null;
             if (parse.GetValue(tabular))
             {
                 var ignored = parse.GetValue(ignore)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
@@ -127,6 +128,7 @@ internal static class TrainCommand
                 }
 
                 model = collector.Train(training, time.GetUtcNow()).WithInput(common.ModelInputOf(parse, options));
+                withoutBaselines = model.Baselines is null ? collector.WithoutBaselines(training) : null;
                 source = $"{collector.Windows} windows of {path ?? store} ({pipeline.Counters.Accepted} readings from {pipeline.Pumps.Count} pump{(pipeline.Pumps.Count == 1 ? "" : "s")}, {pipeline.Counters.Quarantined} quarantined)";
             }
 
@@ -151,6 +153,10 @@ internal static class TrainCommand
             if (model.Baselines is { } b)
             {
                 Console.WriteLine($"  per-pump baselines for {b.Pumps.Count} pump(s) (others are judged against the fleet's)");
+            }
+            else if (withoutBaselines is not null)
+            {
+                Console.WriteLine(TrainingNotes.WithoutBaselines(withoutBaselines));
             }
 
             Console.WriteLine($"  written to {outPath}");

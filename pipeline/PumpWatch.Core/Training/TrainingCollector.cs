@@ -1,3 +1,4 @@
+using System.Globalization;
 using PumpWatch.Core.Alerts;
 using PumpWatch.Core.Baselines;
 using PumpWatch.Core.Features;
@@ -108,13 +109,41 @@ public sealed class TrainingCollector : DetectionSink
         // half a day keeps the fleet-wide training envelope. Without a flow sensor the baselines judge recent levels (see
         // ResidualLayout): measured on NAB's machine temperature, single-window levels against the pump's own median gave
         // 30 false alerts over the series, the training envelope 2 false alerts and 2 of 4 failures, recent levels 4 of 4.
-        if (!options.PerPumpBaselines || _inputColumns is null
-            || (To!.Value - From!.Value) * (1 - options.CalibrationShare) < DailyMicros)
+        if (WithoutBaselines(options) is not null)
         {
             return AnomalyModel.Train(_rows.ToArray(), _modelFeatures.Names, options, created, FeatureSet.Version, from, to);
         }
 
         return TrainWithBaselines(options, created, from, to);
+    }
+
+    /// <summary>
+    /// Why <see cref="Train"/> keeps the fleet-wide training envelope for what was collected instead of fitting per-pump
+    /// baselines and an alert budget, in words a user can act on; null when it fits them.
+    /// </summary>
+    public string? WithoutBaselines(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.PerPumpBaselines)
+        {
+            return "per-pump baselines are turned off in the training options";
+        }
+
+        if (_inputColumns is null)
+        {
+            return $"the model's features ({string.Join(", ", _modelFeatures.Names)}) leave out inputs the baselines need";
+        }
+
+        var span = (To ?? 0) - (From ?? 0);
+        if (span * (1 - options.CalibrationShare) >= DailyMicros)
+        {
+            return null;
+        }
+
+        // The last CalibrationShare of the period is held out to calibrate the alert budget; the rest must span half a day.
+        var needed = TimeSpan.FromMicroseconds(DailyMicros / (1 - options.CalibrationShare));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"the training windows span {TimeSpan.FromMicroseconds(span).TotalHours:0.#} h and baselines need {needed.TotalHours:0.#} h (half a day to fit, the last {options.CalibrationShare * 100:0}% held out to calibrate the alert budget)");
     }
 
     private AnomalyModel TrainWithBaselines(TrainingOptions options, DateTimeOffset created, DateTimeOffset? from, DateTimeOffset? to)
