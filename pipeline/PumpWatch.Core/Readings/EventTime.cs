@@ -11,6 +11,14 @@ public static class EventTime
     public const long MicrosPerSecond = 1_000_000;
     public const long MicrosPerMinute = 60 * MicrosPerSecond;
 
+    // TwoDigits' answer for a pair that is not two digits: 128 is above 99 and a bit of its own, so an OR of several
+    // answers is at least 128 exactly when one of them is.
+    private const uint NotDigits = 128;
+
+    // Fraction digits that are ticks (100 ns); TickScale[n] turns n digits into ticks.
+    private const int TicksDigits = 7;
+    private static readonly long[] TickScale = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+
     // Days before each month, common and leap years.
     private static readonly int[] DaysToMonth365 = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
     private static readonly int[] DaysToMonth366 = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366];
@@ -31,24 +39,31 @@ public static class EventTime
     /// </summary>
     public static bool TryParseIso(ReadOnlySpan<byte> text, out long micros)
     {
+        // Runs once per reading: the fixed positions are read directly (one length check covers them all), each pair
+        // of digits as a number below 100 or NotDigits, so one test of the OR of them all finds any non-digit.
         micros = 0;
-        if (text.Length < 16 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || text[13] != ':')
+        if (text.Length < 16 || text[4] != '-' || text[7] != '-' || text[10] is not ((byte)'T' or (byte)'t' or (byte)' ') || text[13] != ':')
         {
             return false;
         }
 
-        if (!Digits(text[..4], out var year) || !Digits(text.Slice(5, 2), out var month) || !Digits(text.Slice(8, 2), out var day)
-            || !Digits(text.Slice(11, 2), out var hour) || !Digits(text.Slice(14, 2), out var minute))
+        var century = TwoDigits(text[0], text[1]);
+        var yearOfCentury = TwoDigits(text[2], text[3]);
+        var month = TwoDigits(text[5], text[6]);
+        var day = TwoDigits(text[8], text[9]);
+        var hour = TwoDigits(text[11], text[12]);
+        var minute = TwoDigits(text[14], text[15]);
+        if ((century | yearOfCentury | month | day | hour | minute) >= NotDigits)
         {
             return false;
         }
 
         var pos = 16;
-        int second = 0;
+        var second = 0u;
         long fractionTicks = 0;
         if (pos < text.Length && text[pos] == ':')
         {
-            if (pos + 3 > text.Length || !Digits(text.Slice(pos + 1, 2), out second))
+            if (pos + 3 > text.Length || (second = TwoDigits(text[pos + 1], text[pos + 2])) >= NotDigits)
             {
                 return false;
             }
@@ -56,20 +71,26 @@ public static class EventTime
             pos += 3;
             if (pos < text.Length && (text[pos] == '.' || text[pos] == ','))
             {
-                pos++;
-                var start = pos;
-                long scale = TimeSpan.TicksPerSecond / 10;
-                while (pos < text.Length && text[pos] >= '0' && text[pos] <= '9')
+                // Digits past the seventh (100 ns) are read and dropped.
+                var start = ++pos;
+                long fraction = 0;
+                while (pos < text.Length && (uint)(text[pos] - '0') is var digit && digit <= 9)
                 {
-                    fractionTicks += (text[pos] - '0') * scale;
-                    scale /= 10;
+                    if (pos - start < TicksDigits)
+                    {
+                        fraction = (fraction * 10) + digit;
+                    }
+
                     pos++;
                 }
 
-                if (pos == start)
+                var digits = pos - start;
+                if (digits == 0)
                 {
                     return false;
                 }
+
+                fractionTicks = digits >= TicksDigits ? fraction : fraction * TickScale[digits];
             }
         }
 
@@ -92,14 +113,15 @@ public static class EventTime
             }
         }
 
+        var year = (int)((century * 100) + yearOfCentury);
         if (year < 1 || month is < 1 or > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
         // The proleptic Gregorian arithmetic DateTime itself uses (days before the year, then before the month),
-        // without its argument checks and tick conversions: this runs once per reading.
-        var leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        // without its argument checks and tick conversions.
+        var leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
         var daysToMonth = leap ? DaysToMonth366 : DaysToMonth365;
         if (day > daysToMonth[month] - daysToMonth[month - 1])
         {
@@ -153,6 +175,14 @@ public static class EventTime
 
         minutes = (hours * 60) + mins;
         return true;
+    }
+
+    /// <summary>Two ASCII digits as their value, or <see cref="NotDigits"/> (above any two-digit value, and a bit no value below 100 has).</summary>
+    private static uint TwoDigits(byte tens, byte units)
+    {
+        var t = (uint)(tens - '0');
+        var u = (uint)(units - '0');
+        return t <= 9 && u <= 9 ? (t * 10) + u : NotDigits;
     }
 
     private static bool Digits(ReadOnlySpan<byte> text, out int value)

@@ -22,9 +22,6 @@ namespace PumpWatch.Core.Readings;
 /// </remarks>
 internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
 {
-    // DecimalText's limit: more digits and its m / 10^k is no longer exact, so such a number goes to the reader.
-    private const int MaxDigits = 15;
-
     /// <summary>
     /// Every byte a flat record may hold: printable ASCII but the backslash, and JSON's white space. One vectorised pass
     /// over the record checks them all, so none of the bytes the reader would unescape or check as UTF-8 (0x80 and
@@ -47,6 +44,9 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
     public bool GaveUp { get; private set; }
 
     public readonly ReadOnlySpan<byte> ValueSpan => _json.Slice(_valueStart, _valueLength);
+
+    /// <summary>Where <see cref="ValueSpan"/> starts in the record (for <see cref="RecordShape"/>, which keeps the bytes around values).</summary>
+    public readonly int ValueStart => _valueStart;
 
     public readonly bool ValueIsEscaped => false;
 
@@ -160,74 +160,18 @@ internal ref struct FlatJsonScanner(ReadOnlySpan<byte> utf8) : IJsonTokens
         }
     }
 
-    /// <summary>-?(0|[1-9][0-9]*)(\.[0-9]+)? with at most <see cref="MaxDigits"/> digits; false on anything else.</summary>
+    /// <summary>A number in <see cref="DecimalText.TryReadToken"/>'s strict form; false on anything else.</summary>
     private bool ReadNumber()
     {
-        var json = _json;
-        var start = _pos;
-        var i = start;
-        var negative = false;
-        if (i < json.Length && json[i] == '-')
-        {
-            negative = true;
-            i++;
-        }
-
-        var digitsStart = i;
-        long mantissa = 0;
-        if (i < json.Length && json[i] == '0')
-        {
-            i++;
-        }
-        else
-        {
-            i = SkipDigits(json, i, ref mantissa);
-        }
-
-        if (i == digitsStart)
+        if (!DecimalText.TryReadToken(_json, _pos, out var end, out _number))
         {
             return false;
         }
 
-        var digits = i - digitsStart;
-        var fraction = 0;
-        if (i < json.Length && json[i] == '.')
-        {
-            var fractionStart = ++i;
-            i = SkipDigits(json, i, ref mantissa);
-            if (i == fractionStart)
-            {
-                return false;
-            }
-
-            fraction = i - fractionStart;
-            digits += fraction;
-        }
-
-        if (digits > MaxDigits || (i < json.Length && (json[i] | 0x20) == 'e'))
-        {
-            return false;
-        }
-
-        _valueStart = start;
-        _valueLength = i - start;
-        _pos = i;
-        _number = DecimalText.Compose(mantissa, fraction, negative);
+        _valueStart = _pos;
+        _valueLength = end - _pos;
+        _pos = end;
         return Token(JsonTokenType.Number);
-    }
-
-    // Digits accumulate into the mantissa; past MaxDigits it may wrap, but such a number is refused above.
-    private static int SkipDigits(ReadOnlySpan<byte> json, int i, ref long mantissa)
-    {
-        var m = mantissa;
-        while (i < json.Length && (uint)(json[i] - '0') is var d && d <= 9)
-        {
-            m = unchecked((m * 10) + d);
-            i++;
-        }
-
-        mantissa = m;
-        return i;
     }
 
     private void SkipWhiteSpace()

@@ -46,4 +46,65 @@ public sealed class EventTimeTests
             Assert.Equal(EventTime.FromDateTimeOffset(DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)), micros);
         }
     }
+
+    [Theory]
+    [InlineData("2026-05-01T03:00:02.25Z", 0, 2_500_000)]
+    [InlineData("2026-05-01T03:00:02.250Z", 0, 2_500_000)]
+    [InlineData("2026-05-01T03:00:02,5", 0, 5_000_000)]
+    [InlineData("2026-05-01t03:00:02.123456z", 0, 1_234_560)]
+    [InlineData("2026-05-01 03:00:02.1234567", 0, 1_234_567)]
+    [InlineData("2026-05-01T03:00:02.123456789", 0, 1_234_567)]
+    [InlineData("2026-05-01T03:00:02.000000001", 0, 0)]
+    [InlineData("2026-05-01T03:00:02+02:00", 120, 0)]
+    [InlineData("2026-05-01T03:00:02.5-0530", -330, 5_000_000)]
+    [InlineData("2026-05-01T03:00:02+01", 60, 0)]
+    public void TryParseIso_FractionsAndOffsets_GiveTheInstantWritten(string text, int offsetMinutes, long fractionTicks)
+    {
+        // The oracle: the same wall time built by DateTimeOffset from its parts; digits past the seventh (100 ns) are dropped.
+        var expected = new DateTimeOffset(2026, 5, 1, 3, 0, 2, TimeSpan.FromMinutes(offsetMinutes)).AddTicks(fractionTicks);
+        Assert.True(EventTime.TryParseIso(Encoding.ASCII.GetBytes(text), out var micros), text);
+        Assert.Equal(EventTime.FromDateTimeOffset(expected), micros);
+    }
+
+    [Fact]
+    public void TryParseIso_NoSeconds_IsTheWholeMinute()
+    {
+        Assert.True(EventTime.TryParseIso("2026-05-01T03:07"u8, out var micros));
+        Assert.Equal(EventTime.FromDateTimeOffset(new DateTimeOffset(2026, 5, 1, 3, 7, 0, TimeSpan.Zero)), micros);
+    }
+
+    [Fact]
+    public void TryParseIso_ANonDigitAtAnyDigitPosition_IsRefused()
+    {
+        const string Valid = "2026-05-01T03:00:02.125+02:00";
+        Assert.True(EventTime.TryParseIso(Encoding.ASCII.GetBytes(Valid), out _));
+        for (var i = 0; i < Valid.Length; i++)
+        {
+            if (!char.IsAsciiDigit(Valid[i]))
+            {
+                continue;
+            }
+
+            foreach (var bad in "/:a \u0660")
+            {
+                var text = Valid[..i] + bad + Valid[(i + 1)..];
+                Assert.False(EventTime.TryParseIso(Encoding.UTF8.GetBytes(text), out _), text);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-05-01T03:00:0")]
+    [InlineData("2026-05-01T03:00:02.")]
+    [InlineData("2026-05-01T03:00:02.5x")]
+    [InlineData("2026-05-01T03:00:60")]
+    [InlineData("2026-05-01T03:60:00")]
+    [InlineData("2026-05-01T03:00:02Zx")]
+    [InlineData("2026-05-01T03:00:02+19:00")]
+    [InlineData("2026-05-01T03:00:02+02:60")]
+    [InlineData("2026-05-01T03:00:02+2")]
+    [InlineData("2026-05-01X03:00:02")]
+    [InlineData("2026/05/01T03:00:02")]
+    [InlineData("2026-05-01T03:0")]
+    public void TryParseIso_MalformedText_IsRefused(string text) => Assert.False(EventTime.TryParseIso(Encoding.ASCII.GetBytes(text), out _), text);
 }

@@ -6,7 +6,8 @@ using PumpWatch.Core.Readings;
 namespace PumpWatch.Core.Tests.Readings;
 
 /// <summary>
-/// The parser's fast scanner (<see cref="FlatJsonScanner"/>) changes no outcome: for every generated record, and every
+/// The parser's fast scanner (<see cref="FlatJsonScanner"/>) and record-shape path (<see cref="RecordShape"/>, see
+/// <see cref="RecordShapeTests"/>) change no outcome: for every generated record, and every
 /// truncation of it, <see cref="ReadingParser.Parse"/> gives what <see cref="ReadingParser.ParseWithReader"/> (the
 /// Utf8JsonReader path alone) gives, down to the detail text, every field of the reading, and what the parser adds to its
 /// sensor catalog and pump table. The scanner gives up on everything outside the flat form.
@@ -87,7 +88,7 @@ public sealed class FlatScanTests
     }
 
     [Fact]
-    public void Parse_FlatRecordOfAKnownPump_AllocatesNothing()
+    public void Parse_FlatRecordOfAKnownPump_AllocatesNothing_ThroughTheShapePath()
     {
         var parser = new ReadingParser(new SensorCatalog(), new PumpIdTable());
         var reading = new ParsedReading();
@@ -104,10 +105,18 @@ public sealed class FlatScanTests
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        // All but the first went through the record-shape path, which is the one measured.
+        Assert.Equal(1999, parser.ShapeReads);
     }
 
-    /// <summary>Every record and every truncation through two parsers that start alike: one with the scanner, one without.</summary>
-    private static void AssertSameAsReader(IEnumerable<byte[]> records, out int scannedWhole)
+    private static void AssertSameAsReader(IEnumerable<byte[]> records, out int scannedWhole) => AssertSameAsReader(records, out scannedWhole, out _);
+
+    /// <summary>
+    /// Every record, in order, and every truncation of each through two parsers that start alike: one with the fast paths
+    /// (record shape, scanner), one with the reader alone. <paramref name="shapeReads"/>: records the shape path read.
+    /// </summary>
+    internal static void AssertSameAsReader(IEnumerable<byte[]> records, out int scannedWhole, out long shapeReads)
     {
         var fastCatalog = new SensorCatalog();
         var fastPumps = new PumpIdTable();
@@ -133,10 +142,12 @@ public sealed class FlatScanTests
                 Assert.Equal(slowPumps.Count, fastPumps.Count);
             }
         }
+
+        shapeReads = fast.ShapeReads;
     }
 
     /// <summary>Everything a reading carries, values bit for bit (so -0 and 0 differ), sensors by name in arrival order.</summary>
-    private static string Describe(ParsedReading r)
+    internal static string Describe(ParsedReading r)
     {
         var text = new StringBuilder($"pump '{r.PumpId}' time {r.Timestamp} ignored {r.IgnoredFields} from-text {r.NumbersFromText} catalog {r.Catalog?.Count}:");
         foreach (var index in r.Sensors)
