@@ -249,7 +249,7 @@ internal static class BacktestCommand
     private static (AnomalyModel, Func<string, long, long, bool>, string?) Trained(TrainingCollector collector, TrainingOptions training, TimeProvider time)
     {
         var model = collector.Train(training, time.GetUtcNow());
-        return (model, (pump, start, _) => collector.Used(pump, start), model.Baselines is null ? collector.WithoutBaselines(training) : null);
+        return (model, (pump, start, _) => collector.Used(pump, start), collector.WithoutBaselines(training));
     }
 
     /// <summary>

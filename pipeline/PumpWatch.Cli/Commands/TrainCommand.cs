@@ -128,7 +128,7 @@ internal static class TrainCommand
                 }
 
                 model = collector.Train(training, time.GetUtcNow()).WithInput(common.ModelInputOf(parse, options));
-                withoutBaselines = model.Baselines is null ? collector.WithoutBaselines(training) : null;
+                withoutBaselines = collector.WithoutBaselines(training);
                 source = $"{collector.Windows} windows of {path ?? store} ({pipeline.Counters.Accepted} readings from {pipeline.Pumps.Count} pump{(pipeline.Pumps.Count == 1 ? "" : "s")}, {pipeline.Counters.Quarantined} quarantined)";
             }
 

@@ -93,26 +93,29 @@ public sealed class PumpBaselines
         if (state == OperatingState.Running)
         {
             evidence = baseline.Transform(Layout, inputs, windowStart, z);
-            if (recent is not null && recent.Recent.Length == z.Length && !Layout.HasFlow)
+            var smooth = recent is not null && recent.Recent.Length == z.Length && !Layout.HasFlow;
+            if (smooth)
             {
-                recent.Smooth(Layout, z, window);
-                evidence = 0;
-                for (var r = 0; r < z.Length; r++)
-                {
-                    evidence = Math.Max(evidence, PumpBaseline.Evidence(Layout.Residuals[r], z[r]));
-                }
+                recent!.Smooth(Layout, z, window);
             }
 
             if (drift.Length == z.Length)
             {
-                evidence = 0;
                 for (var r = 0; r < z.Length; r++)
                 {
                     if (Layout.Residuals[r].Kind == ResidualKind.Level && double.IsFinite(drift[r]))
                     {
                         z[r] -= drift[r];
                     }
+                }
+            }
 
+            // The evidence of the residuals as scored: once more only when the recent levels or the drift moved them.
+            if (smooth || drift.Length == z.Length)
+            {
+                evidence = 0;
+                for (var r = 0; r < z.Length; r++)
+                {
                     evidence = Math.Max(evidence, PumpBaseline.Evidence(Layout.Residuals[r], z[r]));
                 }
             }
