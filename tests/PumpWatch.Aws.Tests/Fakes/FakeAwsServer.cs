@@ -42,18 +42,9 @@ internal sealed class FakeAwsServer : IAsyncDisposable
             {
                 client = await _listener.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (OperationCanceledException)
+            catch (Exception) when (_stop.IsCancellationRequested)
             {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException) when (_stop.IsCancellationRequested)
-            {
-                // Stopping: CancelAsync runs the token's callbacks asynchronously, so the listener's Stop can abort the
-                // pending accept first (SocketException "Operation canceled"); it failed whichever test disposed the server.
+                // Stopping: the cancelled accept ends the loop (OperationCanceledException).
                 return;
             }
 
@@ -147,16 +138,11 @@ internal sealed class FakeAwsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        // Cancel synchronously, let the accept loop end, and only then stop the listener: stopping it first raced the
+        // loop (an accept aborted with SocketException, or a new accept on a stopped listener with "Not listening").
+        _stop.Cancel();
+        await _loop;
         _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
         _stop.Dispose();
     }
 }
