@@ -31,7 +31,7 @@ public sealed partial class DuckDbStore : IResultStore
     // local storage until then, so committing bounds memory on long replays and what a crash could lose. Each commit
     // also checkpoints the tables' partly filled row groups again (DuckDB scans, analyses and compresses them anew), so
     // commits cost: a 10 M-reading backtest took 17.6 s committing every 262,144 rows, 15.6-16.3 s every 1 M and 14.6 s
-    // every 2 M (peak memory 307-325 MB against 320 MB). The demo flushes on its own clock; consume commits per checkpoint.
+    // every 2 M (peak memory alike: 307-325 MB and 320 MB). The demo flushes on its own clock; consume commits per checkpoint.
     private const int CommitRows = 256 * BatchRows;
 
     // Batches handed over and not yet written, at most (half a million readings at most, about 30 MB): enough for the
@@ -55,8 +55,9 @@ public sealed partial class DuckDbStore : IResultStore
     // Writer thread only: each pump's newest window end written, to tell a new window from a re-processed one.
     private readonly Dictionary<string, long> _windowEnds = new(StringComparer.Ordinal);
 
-    // Writer thread only: each pump's number in the pumps table, which reading_rows stores in place of its id.
+    // Writer thread only: each pump's number in the pumps table, which reading_rows stores in place of its id; the next one.
     private readonly Dictionary<string, int> _pumpNumbers = new(StringComparer.Ordinal);
+    private int _nextPumpNumber;
     private SensorCatalog? _catalog;
     private ReadingRows _readings;
     private WindowRows _windows;
@@ -444,7 +445,7 @@ public sealed partial class DuckDbStore : IResultStore
         {
             if (!_pumpNumbers.ContainsKey(batch.Pump[r]))
             {
-                var number = _pumpNumbers.Count;
+                var number = _nextPumpNumber++;
                 Insert(new SingleRow("INSERT INTO pumps VALUES ($1, $2)", [number, batch.Pump[r]]));
                 _pumpNumbers.Add(batch.Pump[r], number);
             }
@@ -642,6 +643,7 @@ public sealed partial class DuckDbStore : IResultStore
             while (reader.Read())
             {
                 _pumpNumbers[reader.GetString(1)] = reader.GetInt32(0);
+                _nextPumpNumber = Math.Max(_nextPumpNumber, reader.GetInt32(0) + 1);
             }
         }
 
