@@ -352,7 +352,6 @@ public sealed partial class DuckDbStore : IResultStore
                 switch (work)
                 {
                     case ReadingRows batch:
-                        AddPumps(batch);
                         readings ??= _connection.CreateAppender("reading_rows");
                         AppendReadings(readings, batch);
                         uncommitted += batch.Count;
@@ -438,25 +437,25 @@ public sealed partial class DuckDbStore : IResultStore
         uncommitted = 0;
     }
 
-    // Gives each pump of the batch not seen before the next number, in the pumps table, before its readings are appended.
-    private void AddPumps(ReadingRows batch)
+    // Gives a pump not seen before the next number, in the pumps table, before its first reading is appended.
+    private int AddPump(string pumpId)
     {
-        for (var r = 0; r < batch.Count; r++)
-        {
-            if (!_pumpNumbers.ContainsKey(batch.Pump[r]))
-            {
-                var number = _nextPumpNumber++;
-                Insert(new SingleRow("INSERT INTO pumps VALUES ($1, $2)", [number, batch.Pump[r]]));
-                _pumpNumbers.Add(batch.Pump[r], number);
-            }
-        }
+        var number = _nextPumpNumber++;
+        Insert(new SingleRow("INSERT INTO pumps VALUES ($1, $2)", [number, pumpId]));
+        _pumpNumbers.Add(pumpId, number);
+        return number;
     }
 
     private void AppendReadings(DuckDBAppender appender, ReadingRows batch)
     {
         for (var r = 0; r < batch.Count; r++)
         {
-            var row = appender.CreateRow().AppendValue(_pumpNumbers[batch.Pump[r]]).AppendValue(ToDateTime(batch.Time[r]));
+            if (!_pumpNumbers.TryGetValue(batch.Pump[r], out var pump))
+            {
+                pump = AddPump(batch.Pump[r]);
+            }
+
+            var row = appender.CreateRow().AppendValue(pump).AppendValue(ToDateTime(batch.Time[r]));
             for (var s = 0; s < ReadingRows.Sensors; s++)
             {
                 var value = batch.Values[(r * ReadingRows.Sensors) + s];

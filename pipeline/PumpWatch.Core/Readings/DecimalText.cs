@@ -15,50 +15,19 @@ internal static class DecimalText
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
 
-    /// <summary>Parses a JSON number token of the simple form; false means "use the full parser", not "invalid".</summary>
+    /// <summary>
+    /// Parses a whole JSON number token of the simple form (<see cref="TryReadToken"/>'s grammar, to the last byte); false
+    /// means "use the full parser", not "invalid".
+    /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out double value)
     {
+        if (TryReadToken(text, 0, out var end, out value) && end == text.Length)
+        {
+            return true;
+        }
+
         value = 0;
-        var i = 0;
-        var negative = false;
-        if (text.Length > 0 && text[0] == '-')
-        {
-            negative = true;
-            i = 1;
-        }
-
-        long mantissa = 0;
-        var digits = 0;
-        var fraction = -1;
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '.' && fraction < 0)
-            {
-                fraction = 0;
-                continue;
-            }
-
-            var d = c - '0';
-            if ((uint)d > 9 || ++digits > MaxDigits)
-            {
-                return false;
-            }
-
-            mantissa = (mantissa * 10) + d;
-            if (fraction >= 0)
-            {
-                fraction++;
-            }
-        }
-
-        if (digits == 0)
-        {
-            return false;
-        }
-
-        value = Compose(mantissa, fraction, negative);
-        return true;
+        return false;
     }
 
     /// <summary>
